@@ -1,0 +1,3 @@
+"""timeline: turn political news into a trustworthy, sourced timeline."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,153 @@
+"""The one declaration of the events.yaml format.
+
+:func:`json_schema` is what ``timeline schema`` prints and what editors use (the
+committed copy ``timeline/events.schema.json`` is checked against it by a test).
+The loader validates the structure with this same schema and derives the known
+keys from it, so the two cannot disagree. What JSON Schema cannot say well
+(real calendar days, references between events, cycles) is checked in
+``timeline.validate`` with located messages.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from timeline.vocabulary import EVENT_TYPES
+
+SCHEMA_ID = "https://timeline.invalid/events.schema.json"
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# A loose pattern for editors; the loader's EDTF parser gives the exact message.
+_EDTF_ONE = r"[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2}(T[0-9:]+(Z|[+-][0-9:]+)?)?)?)?[?~%]?"
+EDTF_PATTERN = rf"^{_EDTF_ONE}(/{_EDTF_ONE})?$"
+URL_PATTERN = r"^https?://"
+
+
+def _date(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "type": ["string", "integer"],
+        "pattern": EDTF_PATTERN,
+    }
+
+
+def _names(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "type": "array",
+        "items": {"type": "string", "minLength": 1},
+    }
+
+
+SOURCE: dict[str, Any] = {
+    "type": "object",
+    "description": "Where facts come from: an article, report or document.",
+    "required": ["title"],
+    "properties": {
+        "title": {"type": "string", "minLength": 1, "description": "The source's headline."},
+        "publisher": {"type": "string", "description": "Outlet or organisation, e.g. 'TASS'."},
+        "published": _date("Publication date (EDTF), e.g. 2020-10-21."),
+        "url": {
+            "type": "string",
+            "pattern": URL_PATTERN,
+            "description": "Where to read it online; http(s) only.",
+        },
+        "path": {"type": "string", "description": "A local copy, relative to events.yaml."},
+    },
+}
+
+SOURCE_REF: dict[str, Any] = {
+    "type": "object",
+    "required": ["source"],
+    "properties": {
+        "source": {"type": "string", "description": "The id of an entry under `sources`."},
+        "quote": {"type": "string", "description": "The words in the source that say so."},
+    },
+}
+
+EVENT: dict[str, Any] = {
+    "type": "object",
+    "description": "One thing that happened, with its date and sources.",
+    "required": ["id", "title", "type", "sources"],
+    "properties": {
+        "id": {
+            "type": "string",
+            "pattern": SLUG_PATTERN,
+            "description": "Unique slug used in permalinks, e.g. 'president-resigns'.",
+        },
+        "title": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Short, like a timeline entry: 'Jeenbekov resigns as president'.",
+        },
+        "date": _date(
+            "EDTF: 2020-10-04, 2020-10, 2020, 2020-10-04? (uncertain), 2020-10~ "
+            "(approximate), 2020-10-05/2020-10-06 (span). Leave out when unknown."
+        ),
+        "end": _date("Last day of an event that spans days (or use a span in `date`)."),
+        "not_before": _date("When the day is unknown: the earliest it can be."),
+        "not_after": _date("When the day is unknown: the latest it can be."),
+        "type": {
+            "type": "string",
+            "enum": [t.name for t in EVENT_TYPES],
+            "description": "; ".join(f"{t.name}: {t.meaning}" for t in EVENT_TYPES),
+        },
+        "actors": _names("People and organisations involved, by name."),
+        "places": _names("Where it happened."),
+        "summary": {"type": "string", "description": "A few sentences in your own words."},
+        "sources": {
+            "type": "array",
+            "minItems": 1,
+            "items": SOURCE_REF,
+            "description": "Every source that reports it, with the quote.",
+        },
+        "after": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "Ids of events this one follows (narrative or causal order).",
+        },
+        "tags": _names("Free keywords."),
+    },
+}
+
+TOP: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": SCHEMA_ID,
+    "title": "timeline events.yaml",
+    "description": "A sourced timeline of events, edited by hand and built by `timeline build`.",
+    "type": "object",
+    "required": ["title", "events"],
+    "properties": {
+        "title": {"type": "string", "minLength": 1, "description": "The timeline's title."},
+        "description": {"type": "string", "description": "One or two sentences for readers."},
+        "sources": {
+            "type": "object",
+            "description": "Sources by short id, cited by events.",
+            "propertyNames": {"pattern": SLUG_PATTERN},
+            "additionalProperties": SOURCE,
+        },
+        "events": {"type": "array", "items": EVENT, "description": "The events, any order."},
+        "rejected": {
+            "type": "array",
+            "description": "Ids of extracted events a person deleted; `timeline extract` "
+            "will not add them again.",
+            "items": {"type": "string"},
+        },
+    },
+}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of events.yaml."""
+    return json.loads(json.dumps(TOP))
+
+
+def schema_text() -> str:
+    """The schema as printed by ``timeline schema`` and stored in events.schema.json."""
+    return json.dumps(TOP, indent=2, ensure_ascii=False) + "\n"
+
+
+def known_keys(section: str) -> frozenset[str]:
+    """The keys the format defines for 'top', 'source', 'event' or 'ref'."""
+    table = {"top": TOP, "source": SOURCE, "event": EVENT, "ref": SOURCE_REF}
+    return frozenset(table[section]["properties"])

@@ -1,0 +1,229 @@
+"""Reading and writing events.yaml without damaging it.
+
+Round-trip through ruamel.yaml so comments, key order and quoting survive.
+Writes go to a temporary file in the same folder, are fsynced and renamed over
+the original, under a lock so two writers cannot interleave. Saving a document
+whose data did not change leaves the file byte-identical.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.util import load_yaml_guess_indent
+
+from timeline.exceptions import LockTimeout, Problem, SaveError, ValidationError
+
+log = logging.getLogger(__name__)
+
+LOCK_TIMEOUT = 30.0
+
+
+@dataclass
+class Document:
+    """An events.yaml as loaded: the round-trip data plus what saving needs."""
+
+    path: Path
+    display: str
+    data: Any
+    text: str
+    indent: int = 2
+    block_seq_indent: int = 0
+    baseline: str = ""
+
+    def dump(self) -> str:
+        return dump_yaml(self.data, self.indent, self.block_seq_indent)
+
+    @property
+    def changed(self) -> bool:
+        return self.dump() != self.baseline
+
+
+def make_yaml(indent: int = 2, block_seq_indent: int = 0) -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 100
+    yaml.indent(mapping=indent, sequence=indent + block_seq_indent, offset=block_seq_indent)
+    return yaml
+
+
+def dump_yaml(data: Any, indent: int = 2, block_seq_indent: int = 0) -> str:
+    stream = io.StringIO()
+    make_yaml(indent, block_seq_indent).dump(data, stream)
+    return stream.getvalue()
+
+
+def decode(raw: bytes, display: str) -> str:
+    """Decode UTF-8 (a BOM is allowed) or raise a located problem."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise ValidationError(
+            [
+                Problem(
+                    display,
+                    line,
+                    column,
+                    f"the file is not UTF-8 text (byte 0x{raw[err.start]:02x} "
+                    f"at offset {err.start})",
+                    hint="save the file as UTF-8 in your editor",
+                )
+            ]
+        ) from None
+    return text
+
+
+def parse_text(text: str, display: str) -> Document:
+    """Parse YAML text into a :class:`Document`, keeping the parser's location on error."""
+    if not text.strip():
+        raise ValidationError(
+            [
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "the file is empty",
+                    hint="start with 'title:' and 'events:', or run 'timeline init'",
+                )
+            ]
+        )
+    try:
+        _, indent, block_seq_indent = load_yaml_guess_indent(text)
+        indent = indent or 2
+        block_seq_indent = block_seq_indent or 0
+        data = make_yaml(indent, block_seq_indent).load(text)
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(str(part) for part in (err.context, err.problem) if part)
+        raise ValidationError(
+            [Problem(display, line, column, f"YAML syntax error: {message}", hint=_yaml_hint(err))]
+        ) from None
+    except YAMLError as err:
+        raise ValidationError([Problem(display, 1, 1, f"YAML syntax error: {err}")]) from None
+    doc = Document(
+        path=Path(display),
+        display=display,
+        data=data,
+        text=text,
+        indent=indent,
+        block_seq_indent=block_seq_indent,
+    )
+    doc.baseline = doc.dump()
+    return doc
+
+
+def _yaml_hint(err: MarkedYAMLError) -> str | None:
+    problem = str(err.problem or "")
+    if "found character '\\t'" in problem:
+        return "YAML does not allow tabs for indentation; use spaces"
+    if "duplicate key" in problem:
+        return "each key may appear once in a mapping"
+    if "mapping values are not allowed" in problem:
+        return "a value containing ': ' must be quoted"
+    return None
+
+
+def load_document(path: str | os.PathLike[str], display: str | None = None) -> Document:
+    """Read and parse events.yaml; raise :class:`ValidationError` with a location if unreadable."""
+    file = Path(path)
+    display = display or str(path)
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise ValidationError(
+            [Problem(display, 1, 1, "no such file", hint="run 'timeline init' to create one")]
+        ) from None
+    except IsADirectoryError:
+        raise ValidationError([Problem(display, 1, 1, "is a folder, not a file")]) from None
+    except OSError as err:
+        raise ValidationError([Problem(display, 1, 1, f"cannot read: {err.strerror}")]) from None
+    doc = parse_text(decode(raw, display), display)
+    doc.path = file
+    return doc
+
+
+def lock_for(path: Path) -> FileLock:
+    return FileLock(str(path.with_name(f".{path.name}.lock")), timeout=LOCK_TIMEOUT)
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold the writer's lock on ``path`` (a hidden ``.NAME.lock`` beside it)."""
+    lock = lock_for(path)
+    try:
+        with lock:
+            yield
+    except Timeout:
+        raise LockTimeout(
+            f"{path}: another timeline command is writing this file "
+            f"(lock {lock.lock_file} held for {LOCK_TIMEOUT:.0f} s)"
+        ) from None
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file, fsync and rename."""
+    folder = path.parent if str(path.parent) else Path(".")
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, path)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise SaveError(f"{path}: could not write ({err.strerror}); the file is unchanged") from err
+    with contextlib.suppress(OSError):  # make the rename durable where the OS allows
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def save_document(doc: Document, *, lock: bool = True) -> bool:
+    """Save ``doc`` back to its path. Returns False (and writes nothing) when unchanged."""
+    text = doc.dump()
+    if text == doc.baseline:
+        log.debug("%s unchanged; not written", doc.display)
+        return False
+    if lock:
+        with locked(doc.path):
+            atomic_write(doc.path, text)
+    else:
+        atomic_write(doc.path, text)
+    doc.baseline = text
+    doc.text = text
+    log.info("wrote %s", doc.display)
+    return True
+
+
+@contextlib.contextmanager
+def edit_document(path: str | os.PathLike[str], display: str | None = None) -> Iterator[Document]:
+    """Lock, load, let the caller change ``doc.data``, then save if anything changed.
+
+    The lock is held across read and write, so concurrent editors cannot lose
+    each other's changes. If the body raises, nothing is written.
+    """
+    file = Path(path)
+    with locked(file):
+        doc = load_document(file, display)
+        yield doc
+        save_document(doc, lock=False)

@@ -1,0 +1,109 @@
+"""Word lists and regular-expression fragments for temporal expressions (data only)."""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}  # fmt: skip
+
+NUMBERS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "one hundred": 100, "thousand": 1000,
+    "a thousand": 1000, "dozen": 12, "a dozen": 12, "half a": 0.5, "a half": 0.5,
+    "couple": 2, "a couple of": 2, "a couple": 2, "couple of": 2,
+}  # fmt: skip
+
+VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a number of", "numerous")
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "thirtieth": 30, "last": -1, "final": -1,
+}  # fmt: skip
+
+# unit word -> (TimeML duration letter, is time unit)
+UNITS: dict[str, tuple[str, bool]] = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
+    "day": ("D", False), "night": ("D", False), "week": ("W", False),
+    "weekend": ("WE", False), "fortnight": ("2W", False), "month": ("M", False),
+    "quarter": ("Q", False), "year": ("Y", False), "decade": ("E", False),
+    "century": ("C", False), "centurie": ("C", False), "millennium": ("L", False),
+    "millennia": ("L", False), "trading day": ("D", False), "business day": ("D", False),
+}  # fmt: skip
+
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+}
+
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+    "mid-afternoon": "AF", "mid afternoon": "AF", "midday": "MI", "overnight": "NI",
+}  # fmt: skip
+
+SET_ADVERBS: dict[str, str] = {
+    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
+    "biweekly": "P2W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
+    "yearly": "P1Y",
+}  # fmt: skip
+
+# fixed-value words: text -> (type, value)
+REF_WORDS: dict[str, tuple[str, str]] = {
+    "now": ("DATE", "PRESENT_REF"),
+    "right now": ("DATE", "PRESENT_REF"),
+    "currently": ("DATE", "PRESENT_REF"),
+    "these days": ("DATE", "PRESENT_REF"),
+    "nowadays": ("DATE", "PRESENT_REF"),
+    "at present": ("DATE", "PRESENT_REF"),
+    "the present": ("DATE", "PRESENT_REF"),
+    "recently": ("DATE", "PAST_REF"),
+    "more recently": ("DATE", "PAST_REF"),
+    "until recently": ("DATE", "PAST_REF"),
+    "previously": ("DATE", "PAST_REF"),
+    "formerly": ("DATE", "PAST_REF"),
+    "the past": ("DATE", "PAST_REF"),
+    "in the past": ("DATE", "PAST_REF"),
+    "the future": ("DATE", "FUTURE_REF"),
+    "the near future": ("DATE", "FUTURE_REF"),
+    "the distant future": ("DATE", "FUTURE_REF"),
+    "the foreseeable future": ("DATE", "FUTURE_REF"),
+    "the near term": ("DATE", "FUTURE_REF"),
+    "the short term": ("DATE", "FUTURE_REF"),
+    "the long term": ("DATE", "FUTURE_REF"),
+    "a later date": ("DATE", "FUTURE_REF"),
+}
+
+MOD_WORDS: dict[str, str] = {
+    "early": "START", "earlier": "START", "the beginning of": "START",
+    "the start of": "START", "beginning of": "START", "start of": "START",
+    "late": "END", "later": "END", "the end of": "END", "end of": "END",
+    "mid": "MID", "the middle of": "MID", "middle of": "MID", "mid-": "MID",
+}  # fmt: skip
+
+APPROX_WORDS: dict[str, str] = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "some": "APPROX",
+    "roughly": "APPROX", "nearly": "APPROX", "almost": "LESS_THAN",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
+    "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS", "within": "EQUAL_OR_LESS",
+    "at most": "EQUAL_OR_LESS", "just over": "MORE_THAN", "just under": "LESS_THAN",
+}  # fmt: skip
+
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas day": (12, 25), "christmas": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+    "independence day": (7, 4), "halloween": (10, 31), "new year": (1, 1),
+}  # fmt: skip

@@ -1,0 +1,103 @@
+"""Compiled patterns: one master alternation, one detailed pattern per expression kind.
+
+Every pattern is free of nested unbounded quantifiers, so matching is linear in the input.
+Month and weekday names are matched case-sensitively (capitalised), which keeps "may",
+"march", "sun" and friends out; function words are matched case-insensitively.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import NUMBERS, ORDINALS, REF_WORDS, SET_ADVERBS
+
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _ci(words: list[str] | tuple[str, ...]) -> str:
+    return "(?i:" + _alt(words) + ")"
+
+
+MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?"
+MONTH_UP = "JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+MONTH = rf"(?:{MONTH_FULL}|{MONTH_UP}|{MONTH_ABBR})(?![\w'])"
+WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+WEEKDAY = rf"(?:{WEEKDAY_NAMES}|{WEEKDAY_NAMES.upper()})"
+B = r"(?![\w])"  # right word boundary
+DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d,.]\d|[\w:%/])"
+ORD_WORDS = _ci([w for w in ORDINALS if w not in ("last", "final")] + ["twenty-first", "twenty-second", "twenty-third", "thirty-first"] + [f"twenty-{w}" for w in ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth")])
+YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\w,.%]\d|[\w%])"
+YEAR_ANY = r"(?:\d{4})(?![\w%]|[,.]\d)"
+SPOKEN_YEAR = r"(?i:nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+NUM_WORD = rf"(?i:(?:{TENS})(?:[\s-](?:{UNITS_WORDS}))?|" + _alt([w for w in NUMBERS if w not in ("a", "an")]) + ")"
+NUM = rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUM_WORD}(?:\s+and\s+a\s+half)?)"
+VAGUE = r"(?i:several|a\s+few|few|many|some|a\s+number\s+of|numerous|a\s+couple\s+of|couple\s+of)"
+UNIT = r"(?i:(?:trading\s+|business\s+|calendar\s+)?days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a)|hours?|minutes?|seconds?|nights?)"
+UNIT_PL = r"(?i:days|weeks|months|quarters|years|decades|centuries|hours|minutes)"
+UNIT_SG = r"(?i:day|week|weekend|fortnight|month|quarter|year|decade|century|hour|minute|night|season)"
+SEASON = r"(?i:spring|summer|fall|autumn|winter)"
+POD = r"(?i:morning|afternoon|evening|night|mid-?\s?afternoon|midday)"
+REL = r"(?i:this\s+past|this\s+coming|the\s+coming|this|last|next|past|coming|the\s+past|the\s+last|the\s+next|the\s+previous|the\s+following|previous|following|the\s+current|current|the\s+same|that|the\s+latest|the\s+preceding|the\s+prior|prior)"
+EDGE = r"(?i:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|middle\s+of|the\s+turn\s+of)"
+APPROX = r"(?i:about|around|approximately|roughly|nearly|almost|more\s+than|over|less\s+than|under|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|within|at\s+most|some|just\s+over|just\s+under|only|barely)"
+QORD = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|past|same|comparable|fiscal|year-earlier|year-ago)"
+CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d){0,2}\s?(?:[aApP]\.\s?[mM](?:\.|(?![\w]))|[aApP][mM](?![\w]))|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|(?i:noon|midnight|midday))"
+TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET)(?![\w]))?"
+HOLIDAY = r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Election\s+Day|Labor\s+Day|Memorial\s+Day|Independence\s+Day|Valentine's\s+Day|Halloween|Easter(?:\s+(?:Sunday|week))?|Veterans\s+Day|Mother's\s+Day|Father's\s+Day)(?![\w])"
+
+DATE_MDY = rf"{MONTH}\s*(?:{DAYNUM}|(?:the\s+)?{ORD_WORDS}(?![\w]))(?:(?:,\s*|\s+)(?:{YEAR_ANY}|{SPOKEN_YEAR}))?"
+DATE_DMY = rf"(?:the\s+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR_ANY})?"
+MONTH_YEAR = rf"{MONTH}(?:,\s*|\s+of\s+|\s+)(?:{YEAR}|{SPOKEN_YEAR}|(?i:this|last|next)\s+year(?![\w-]))"
+
+# kind name -> detailed pattern (named groups allowed; each kind compiled on its own)
+KINDS: list[tuple[str, str]] = [
+    ("iso", r"(?<![\w-])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?![\w-])"),
+    ("numeric", r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})(?![\w/])"),
+    ("clock", rf"(?:{APPROX}\s+)?(?:{CLOCK}|(?:[1-9]|1[0-2])\s+(?i:o'clock))(?:\s+(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|tonight|this\s+(?:morning|afternoon|evening)))?{TZ}(?:,?\s+(?:(?:on\s+)?{WEEKDAY}(?:,?\s+{DATE_MDY})?|{DATE_MDY}|(?i:today|yesterday|tomorrow|tonight)))?"),
+    ("wd_date", rf"(?:{EDGE}\s+)?{WEEKDAY}(?:,\s*|\s+)(?:{DATE_MDY}|{DATE_DMY})"),
+    ("date_mdy", rf"(?:{EDGE}\s+|(?i:the\s+week\s+of)\s+)?{DATE_MDY}"),
+    ("date_dmy", DATE_DMY),
+    ("month_year", rf"(?:{EDGE}[\s-]+)?{MONTH_YEAR}"),
+    ("holiday", rf"(?:(?i:last|next|this|this\s+past)\s+)?{HOLIDAY}(?:\s+{YEAR})?"),
+    ("quarter", rf"(?i:the\s+|its\s+|a\s+)?(?:{YEAR}(?:'s)?\s+)?(?:(?i:this|last|next)\s+year's\s+)?(?:(?i:fiscal|calendar)[\s-]+)?(?:{QORD}[\s-]+)?(?:(?i:fiscal)[\s-]+)?(?:{QORD}[\s-]+)?(?i:quarter)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?{YEAR}|\s+{YEAR}|\s+(?i:of\s+(?:this|last|next)\s+year|(?:a|one)\s+year\s+(?:ago|earlier)))?(?![\w-])"),
+    ("half", rf"(?i:the\s+)?(?i:first|second|last|latter|back|final)\s+(?i:half|two\s+quarters)(?:\s+(?i:of)\s+(?:(?i:fiscal\s+)?{YEAR}|(?i:the|this|last|next)\s+year))?(?![\w-])"),
+    ("decade", rf"(?:(?i:the)\s+)?(?:{EDGE}[\s-]+)?(?:(?:1[0-9]|20)\d0'?s|'\d0s|(?i:the\s+)?(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])"),
+    ("century", rf"(?:(?i:the)\s+)?(?:{EDGE}[\s-]+)?(?:(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|{ORD_WORDS}|(?i:twentieth|twenty-first|nineteenth))[\s-](?i:century)(?![\w])"),
+    ("year", rf"(?:(?i:the\s+year|fiscal|calendar|fiscal\s+year|mid|early|late|post|pre|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|the\s+summer\s+of|the\s+spring\s+of|the\s+fall\s+of|the\s+winter\s+of|spring|summer|fall|autumn|winter)[\s-]+)?(?:(?<![\w$£€#.,-]){YEAR}(?![\w-]|\.\d)|(?<![\w]){SPOKEN_YEAR}(?![\w-]))"),
+    ("deictic", rf"(?:{EDGE}\s+)?(?i:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|yesterday|today|tomorrow|tonight)(?:\s+{POD})?(?![\w'])"),
+    ("pod", rf"(?:{EDGE}\s+)?(?i:this|last|yesterday|tomorrow|the\s+next|the\s+following|the\s+previous|that)\s+{POD}(?![\w])|(?i:overnight|mid-?afternoon)(?![\w-])"),
+    ("weekday", rf"(?:(?:{EDGE}|{REL}|(?i:the\s+previous|the\s+following|the\s+next|the\s+last|on))\s+)?{WEEKDAY}(?:'s)?(?:\s+{POD})?(?![\w'])"),
+    ("weekdays", rf"(?:(?i:on|every|each)\s+)?(?:{WEEKDAY_NAMES})s(?![\w'])"),
+    ("month", rf"(?:(?:{EDGE}|(?i:this\s+past|this|last|next))[\s-]+)?{MONTH}"),
+    ("season", rf"(?:{EDGE}\s+)?(?:(?i:this\s+past|this\s+coming|the|this|last|next|past|coming|early|late|mid)[\s-]+)(?:{EDGE}\s+)?{SEASON}(?![\w])(?!\s+(?i:of|in)\s+(?!{YEAR}))|{SEASON}\s+{YEAR}"),
+    ("ago", rf"(?:{APPROX}\s+)?(?:{NUM}|{VAGUE}|(?i:a|an))[\s-]+(?:(?i:more|additional|full)\s+)?{UNIT}(?:\s+(?i:or\s+so))?\s+(?i:ago|earlier|later|before|after|from\s+now|hence|back|previously|since)(?![\w])"),
+    ("year_adj", r"(?i:the\s+)?(?i:comparable\s+|corresponding\s+|same\s+)?(?i:year-earlier|year-ago|year\s+earlier|a\s+year\s+earlier|year-before)(?:\s+(?i:first|second|third|fourth|fiscal))?(?:\s+(?i:quarter|period|nine\s+months|six\s+months|half|month|week|year))?(?![\w-])|(?i:the\s+(?:corresponding|comparable|same)\s+(?:period|quarter|month|week)\s+(?:a|last|of\s+last|one)\s*year(?:\s+(?:ago|earlier))?)(?![\w-])"),
+    ("relunit", rf"(?:{EDGE}\s+(?:in\s+)?)?(?:{REL}|(?i:the))\s+(?:(?i:fiscal|calendar|school|financial|academic)\s+)?{UNIT_SG}(?![\w-])|(?i:(?:the\s+)?year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+(?:year|month|week|quarter)|this\s+century|the\s+turn\s+of\s+the\s+century)(?![\w-])"),
+    ("duration", rf"(?:{APPROX}\s+)?(?:(?i:the|a|an|each\s+of\s+the)\s+)?(?:(?i:past|last|next|first|coming|previous|following|latest|final|remaining|preceding|initial|prior|full|entire|whole|same)\s+)?(?:(?:{NUM}|{VAGUE})(?:\s+(?i:to|or)\s+{NUM})?[\s-]+(?:(?i:more|additional|full|straight|consecutive|successive|long|short)\s+)?{UNIT}(?:[\s-](?i:long|old))?(?:\s+(?i:or\s+so|or\s+more|or\s+two))?|(?i:decades|centuries)-long|(?i:day|week|month|year|hour|minute)-long)(?![\w])"),
+    ("plural", rf"(?i:(?:recent|coming|past|many|for|in|after|over|within|took|take|than|last\s+few|next\s+few|past\s+few)\s+)?{UNIT_PL}(?:\s+(?i:or|and)\s+{UNIT_PL})?(?![\w'-])"),
+    ("set", rf"(?i:every|each|per|a|once\s+a|twice\s+a|(?:three|four|five|six|several)\s+times\s+a)\s+(?i:other\s+)?(?:{NUM_WORD}\s+)?(?:{UNIT}|{WEEKDAY}|{MONTH}|{SEASON})(?![\w'])"),
+    ("setadv", r"(?i:" + _alt(list(SET_ADVERBS)) + r")(?![\w-])"),
+    ("ref", r"(?i:" + _alt(list(REF_WORDS)) + r")(?![\w'-])"),
+]
+
+KIND_RES: dict[str, re.Pattern[str]] = {k: re.compile(p) for k, p in KINDS}
+
+_GROUP = re.compile(r"\(\?P<(\w+)>")
+
+
+def _master() -> re.Pattern[str]:
+    parts = []
+    for name, pat in KINDS:
+        if _GROUP.search(pat):
+            raise ValueError(f"kind {name} has named groups")
+        parts.append(f"(?P<{name}>{pat})")
+    # only start at a word start: the first lookbehind saves trying every branch everywhere
+    return re.compile(r"(?<![\w])(?=[\w'])(?:" + "|".join(parts) + ")")
+
+
+MASTER = _master()
