@@ -51,10 +51,10 @@ def reports_errors(func: F) -> F:
 
 def echo_warnings(warnings: list[Any]) -> None:
     for warning in warnings:
-        click.echo(f"{warning} (warning)", err=True)
+        click.echo(str(warning), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="timeline", context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="timeline")
 @click.option("-v", "--verbose", count=True, help="Say more about what is happening (-vv: debug).")
 def cli(verbose: int) -> None:

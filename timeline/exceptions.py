@@ -23,10 +23,15 @@ class Problem:
     severity: str = "error"  # "error" or "warning"
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}:{self.column}: {self.message}"
+        kind = "warning: " if self.severity == "warning" else ""
+        text = f"{self.path}:{self.line}:{self.column}: {kind}{self.message}"
         if self.hint:
             text += f"\n  hint: {self.hint}"
         return text
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 class TimelineError(Exception):
@@ -40,10 +45,12 @@ class ValidationError(TimelineError):
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.column, p.message))
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
+        errors = sum(1 for p in self.problems if p.severity == "error")
+        warnings = len(self.problems) - errors
         path = self.problems[0].path if self.problems else "input"
-        self.summary = f"{path}: {count} {noun} found"
+        self.summary = f"{path}: {_count(errors, 'error')}" + (
+            f", {_count(warnings, 'warning')}" if warnings else ""
+        )
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

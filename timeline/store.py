@@ -20,8 +20,9 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.util import load_yaml_guess_indent
+from ruamel.yaml.representer import RoundTripRepresenter
 
 from timeline.exceptions import LockTimeout, Problem, SaveError, ValidationError
 
@@ -38,30 +39,86 @@ class Document:
     display: str
     data: Any
     text: str
-    indent: int = 2
-    block_seq_indent: int = 0
+    style: tuple[int, int, int] = (2, 2, 0)  # mapping indent, sequence indent, dash offset
     baseline: str = ""
 
     def dump(self) -> str:
-        return dump_yaml(self.data, self.indent, self.block_seq_indent)
+        return dump_yaml(self.data, self.style)
 
     @property
     def changed(self) -> bool:
         return self.dump() != self.baseline
 
 
-def make_yaml(indent: int = 2, block_seq_indent: int = 0) -> YAML:
+class _Constructor(RoundTripConstructor):
+    """Keeps an impossible date such as 2020-02-30 as text, so the validator can locate it."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
+class _Representer(RoundTripRepresenter):
+    """Double-quotes text holding NEL (U+0085), which ruamel would fold to a space otherwise."""
+
+    def represent_str(self, data: str) -> Any:
+        if "\x85" in data:
+            return self.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+        return super().represent_str(data)
+
+
+_Representer.add_representer(str, _Representer.represent_str)
+
+
+def make_yaml(style: tuple[int, int, int] = (2, 2, 0)) -> YAML:
+    mapping, sequence, offset = style
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    yaml.Representer = _Representer
     yaml.preserve_quotes = True
     yaml.width = 100
-    yaml.indent(mapping=indent, sequence=indent + block_seq_indent, offset=block_seq_indent)
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     return yaml
 
 
-def dump_yaml(data: Any, indent: int = 2, block_seq_indent: int = 0) -> str:
+def dump_yaml(data: Any, style: tuple[int, int, int] = (2, 2, 0)) -> str:
     stream = io.StringIO()
-    make_yaml(indent, block_seq_indent).dump(data, stream)
+    make_yaml(style).dump(data, stream)
     return stream.getvalue()
+
+
+def guess_style(text: str) -> tuple[int, int, int]:
+    """The file's own indentation: (mapping indent, sequence indent, dash offset).
+
+    Saving with the user's style means a changed file differs only where its
+    data changed.
+    """
+    mapping = sequence = offset = None
+    parent: int | None = None  # indentation of the last line that was a bare "key:"
+    for line in text.splitlines():
+        body = line.strip()
+        if not body or body.startswith("#"):
+            continue
+        lead = len(line) - len(line.lstrip(" "))
+        if parent is not None and lead >= parent:
+            if body.startswith("- ") and sequence is None:
+                offset = lead - parent
+                after_dash = len(body) - len(body[1:].lstrip(" "))
+                sequence = offset + after_dash
+            elif lead > parent and not body.startswith("-") and mapping is None:
+                mapping = lead - parent
+        parent = lead if body.endswith(":") and not body.startswith("- ") else None
+        if mapping is not None and sequence is not None:
+            break
+    mapping = mapping or 2
+    if sequence is None:
+        sequence, offset = mapping, 0
+    return mapping, max(sequence, (offset or 0) + 2), offset or 0
 
 
 def decode(raw: bytes, display: str) -> str:
@@ -100,11 +157,9 @@ def parse_text(text: str, display: str) -> Document:
                 )
             ]
         )
+    style = guess_style(text)
     try:
-        _, indent, block_seq_indent = load_yaml_guess_indent(text)
-        indent = indent or 2
-        block_seq_indent = block_seq_indent or 0
-        data = make_yaml(indent, block_seq_indent).load(text)
+        data = make_yaml(style).load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -119,8 +174,7 @@ def parse_text(text: str, display: str) -> Document:
         display=display,
         data=data,
         text=text,
-        indent=indent,
-        block_seq_indent=block_seq_indent,
+        style=style,
     )
     doc.baseline = doc.dump()
     return doc

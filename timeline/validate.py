@@ -59,7 +59,7 @@ def check_document(doc: Document, *, strict: bool = False) -> tuple[Timeline, li
         errors += [Problem(w.path, w.line, w.column, w.message, w.hint, "error") for w in warnings]
         warnings = []
     if errors or timeline is None:
-        raise ValidationError(errors)
+        raise ValidationError(errors + warnings)
     return timeline, sorted(warnings)
 
 
@@ -161,9 +161,9 @@ class _Checker:
         self.check_unknown_keys()
         sources = self.build_sources()
         events = self.build_events(sources)
+        self.check_order(events)
         if any(p.severity == "error" for p in self.problems):
             return None
-        self.check_order(events)
         rejected = self.data.get("rejected") or []
         return Timeline(
             title=str(self.data.get("title", "")),
@@ -202,7 +202,7 @@ class _Checker:
             if name == "id":
                 self.add(
                     path,
-                    f"{label}id '{value}' is not a slug",
+                    f"event id '{value}' is not a slug",
                     hint="use lowercase letters, digits and single hyphens, "
                     f"e.g. '{_slugify(str(value))}'",
                 )
@@ -443,7 +443,9 @@ class _Checker:
         for event in events:
             latest = event.own_latest
             for before_id in event.after:
-                before = by_id[before_id]
+                before = by_id.get(before_id)
+                if before is None:
+                    continue
                 earliest = before.own_earliest
                 if latest is not None and earliest is not None and latest < earliest:
                     self.add(
@@ -452,8 +454,9 @@ class _Checker:
                         f"'{before_id}' ({human_day(earliest)}), which it comes after",
                         hint="fix one of the dates, or remove the 'after' entry",
                     )
-            undated = event.date is None and event.not_before is None
-            if undated and event.not_after is None and not event.after:
+            entry = self.data["events"][indexes[event.id]]
+            undated = not any(entry.get(name) is not None for name in DATE_FIELDS)
+            if undated and not event.after:
                 self.add(
                     ("events", indexes[event.id]),
                     f"event '{event.id}' has no date, bounds or 'after'; "

@@ -1,0 +1,32 @@
+# Everyday tasks. `make test` is the README's test command.
+PY ?= .venv/bin/python
+
+.PHONY: install test lint format bench schema update-golden site
+
+install:
+	python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]'
+
+test:
+	$(PY) -m pytest
+
+lint:
+	$(PY) -m ruff check . && $(PY) -m ruff format --check .
+
+format:
+	$(PY) -m ruff check --fix . && $(PY) -m ruff format .
+
+schema:
+	$(PY) -c "from timeline.schema import schema_text; open('timeline/events.schema.json', 'w').write(schema_text())"
+
+update-golden:
+	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_site_golden.py
+
+site:
+	.venv/bin/timeline build
+
+bench:
+	$(PY) bench/tempeval_score.py
+	$(PY) bench/tag_speed.py
+	$(PY) bench/build_speed.py
+	$(PY) bench/extract_speed.py
+	$(PY) bench/reload_latency.py
