@@ -4,10 +4,25 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from typing import NamedTuple
 
-__all__ = ["Point", "add_days", "add_months", "day", "month", "year", "week", "weekend",
-           "quarter", "half", "season", "decade", "century", "point_for_value"]  # fmt: skip
+__all__ = [
+    "Point",
+    "add_days",
+    "add_months",
+    "century",
+    "day",
+    "decade",
+    "half",
+    "month",
+    "point_for_value",
+    "quarter",
+    "season",
+    "week",
+    "weekend",
+    "year",
+]  # fmt: skip
 
 MIN_YEAR, MAX_YEAR = 1, 9999
 
@@ -81,7 +96,9 @@ def season(y: int, code: str) -> Point:
     if code == "WI":
         last = dt.date(y + 1, 2, calendar.monthrange(y + 1, 2)[1]) if y < MAX_YEAR else None
         return Point(f"{_y(y)}-WI", dt.date(y, 12, 1), last, "S")
-    return Point(f"{_y(y)}-{code}", dt.date(y, a, 1), dt.date(y, b, calendar.monthrange(y, b)[1]), "S")
+    return Point(
+        f"{_y(y)}-{code}", dt.date(y, a, 1), dt.date(y, b, calendar.monthrange(y, b)[1]), "S"
+    )
 
 
 def season_of(d: dt.date) -> tuple[int, str]:
@@ -105,6 +122,7 @@ def century(c: int) -> Point:
     return Point(f"{c:02d}", dt.date(max(c * 100, 1), 1, 1), dt.date(c * 100 + 99, 12, 31), "C")
 
 
+@functools.lru_cache(maxsize=4096)
 def point_for_value(value: str) -> Point | None:
     """Re-derive the days covered by a plain TimeML date value (used for anchoring)."""
     try:

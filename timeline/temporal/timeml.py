@@ -6,13 +6,13 @@ import html
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["GoldTimex", "TimeMLDocument", "parse_timeml", "looks_like_timeml"]
+__all__ = ["GoldTimex", "TimeMLDocument", "looks_like_timeml", "parse_timeml"]
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9_]*)([^>]*?)(/?)>")
 _ATTR = re.compile(r'([A-Za-z_:][A-Za-z0-9_:.-]*)\s*=\s*"([^"]*)"')
 _ENTITY = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);")
 _TEXT_BLOCK = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
-_DCT = re.compile(r"<DCT>\s*(<TIMEX3[^>]*>)", re.S)
+_DCT = re.compile(r"<DCT>[^<]*(<TIMEX3[^>]*>)", re.S)
 
 
 @dataclass(frozen=True)
