@@ -62,6 +62,10 @@ def cli(verbose: int) -> None:
 
     \b
     The timeline lives in events.yaml, which you edit by hand:
+      timeline init [DIR]          start a project: events.yaml explained, templates
+      timeline add "DATE: TITLE"   append an event, e.g. "October 15, 2020: X resigns"
+      timeline list                the events in order, as a table
+      timeline serve               preview the site; it reloads as you save
       timeline validate            check events.yaml, every problem at once
       timeline build               publish it as a static site in output/
       timeline tag ARTICLE         show the dates found in an article
@@ -232,6 +236,241 @@ def tag(files: tuple[str, ...], published: str | None, fmt: str) -> None:
         click.get_text_stream("stdout"),
         click.get_text_stream("stdin"),
     )
+
+
+# -- the editing loop: init, add, list, serve -------------------------------------------
+
+
+def _type_names() -> list[str]:
+    from timeline.vocabulary import TYPE_NAMES  # a small table; keeps the top imports light
+
+    return list(TYPE_NAMES)
+
+
+TYPE_CHOICES = _type_names()
+
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option("--title", default="My timeline", show_default=True, help="The timeline's title.")
+@reports_errors
+def init(directory: str, title: str) -> None:
+    """Start a timeline project in DIRECTORY (default: here).
+
+    Creates events.yaml (valid as it stands, every field explained in
+    comments, one commented example event), events.schema.json for your
+    editor, site_templates/README.md on overriding the site's templates, and a
+    .gitignore. Refuses to overwrite anything; then nothing is written.
+
+    \b
+    Example:
+      timeline init kyrgyzstan-2020 --title "Kyrgyzstan's October 2020 crisis"
+      cd kyrgyzstan-2020 && timeline serve
+    """
+    from timeline.project import init_project
+
+    for path in init_project(directory, title):
+        click.echo(f"created {path}")
+
+
+@cli.command()
+@click.argument("phrase")
+@EVENTS_OPTION
+@click.option(
+    "--type",
+    "event_type",
+    type=click.Choice(TYPE_CHOICES),
+    metavar="TYPE",
+    help="The event's type; guessed from the title's words when left out. "
+    f"One of: {', '.join(TYPE_CHOICES)}.",
+)
+@click.option("--actor", "actors", multiple=True, metavar="NAME", help="Who is involved (repeat).")
+@click.option("--source", metavar="ID", help="The source that reports it: an id under 'sources:'.")
+@click.option("--quote", metavar="TEXT", help="The words in that source that say so.")
+@reports_errors
+def add(
+    phrase: str,
+    events_path: str,
+    event_type: str | None,
+    actors: tuple[str, ...],
+    source: str | None,
+    quote: str | None,
+) -> None:
+    """Append the event PHRASE describes ('DATE: TITLE') to events.yaml.
+
+    The date may be in words or ISO; a date that could be read two ways
+    (03/04/2020) or has no year is refused rather than guessed. The id is made
+    from the title and kept unique. Comments and layout of the file are kept;
+    nothing is written unless the file still validates. Prints the new id.
+
+    \b
+    Examples:
+      timeline add "October 15, 2020: President Jeenbekov resigns" \\
+          --source tass-2020-10-21 --quote "Jeenbekov stepped down" --actor "Sooronbay Jeenbekov"
+      timeline add "October 2020: Talks on a new constitution" --type meeting --source reporting
+    """
+    from timeline.add import add_event
+
+    added = add_event(
+        events_path, phrase, event_type=event_type, actors=actors, source=source, quote=quote
+    )
+    guessed = " (guessed; use --type to choose)" if added.type_guessed else ""
+    click.echo(f"added {added.date} {added.type}{guessed} to {events_path}", err=True)
+    click.echo(added.id)
+
+
+@cli.command(name="list")
+@EVENTS_OPTION
+@click.option("--from", "date_from", metavar="DATE", help="Only events that may fall on or after.")
+@click.option("--to", "date_to", metavar="DATE", help="Only events that may fall on or before.")
+@click.option(
+    "--type",
+    "event_type",
+    type=click.Choice(TYPE_CHOICES),
+    metavar="TYPE",
+    help="Only this type (resignation, election, ...).",
+)
+@click.option("--actor", metavar="NAME", help="Only events with an actor whose name contains this.")
+@reports_errors
+def list_command(
+    events_path: str,
+    date_from: str | None,
+    date_to: str | None,
+    event_type: str | None,
+    actor: str | None,
+) -> None:
+    """Print the events as a table, in timeline order, with their inferred dates.
+
+    Undated events show the window their 'after' relations place them in.
+    Filters combine; dates are ISO (2020-10, 2020-10-05) or words. The table
+    fits the terminal; set COLUMNS to change its width.
+
+    \b
+    Examples:
+      timeline list --from 2020-10-10 --to 2020-10-15
+      timeline list --type resignation --actor japarov
+    """
+    import shutil
+
+    from timeline.listing import Filters, list_events, parse_bound, render_table
+
+    filters = Filters(
+        start=parse_bound(date_from, "--from") if date_from else None,
+        end=parse_bound(date_to, "--to") if date_to else None,
+        event_type=event_type,
+        actor=actor,
+    )
+    listing = list_events(events_path, filters)
+    echo_warnings(listing.warnings)
+    width = shutil.get_terminal_size((0, 0)).columns or None  # not a terminal: full width
+    if listing.rows:
+        click.echo(render_table(listing.rows, width), nl=False)
+    click.echo(listing.summary() + ("" if listing.rows else " match"), err=True)
+
+
+@cli.command()
+@EVENTS_OPTION
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anything but this machine must be given explicitly.",
+)
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="0: any free."
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in your browser.")
+@click.pass_context
+@reports_errors
+def serve(ctx: click.Context, events_path: str, host: str, port: int, open_browser: bool) -> None:
+    """Preview the site; it rebuilds and every open page reloads when you save.
+
+    Watches events.yaml, site_templates/ and the local files sources cite. A
+    broken edit keeps the last good site and shows its errors, with line and
+    column, in the page and here, until you fix it. Ctrl-C stops.
+
+    \b
+    Examples:
+      timeline serve --open
+      timeline serve --port 8001 --events crisis/events.yaml
+    """
+    from timeline.serve import serve as run_server
+
+    explicit = ctx.get_parameter_source("host") is click.core.ParameterSource.COMMANDLINE
+
+    def ready(url: str) -> None:
+        click.echo(f"Serving {events_path} at {url} (Ctrl-C to stop)")
+        if open_browser:
+            click.launch(url)
+
+    run_server(
+        events_path,
+        host,
+        port,
+        allow_public=explicit,
+        on_ready=ready,
+        say=lambda text: click.echo(text, err=True),
+        warn=lambda text: click.echo(text, err=True),
+    )
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@click.option(
+    "--events",
+    "events_path",
+    default="events.yaml",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The timeline file to merge into (created if missing).",
+)
+@click.option(
+    "--published",
+    metavar="DATE",
+    help="Publication date (YYYY-MM-DD) for articles that do not state one.",
+)
+@click.option("--dry-run", is_flag=True, help="Print the changes as a diff; write nothing.")
+@click.option(
+    "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1), help="Processes to use."
+)
+@reports_errors
+def extract(
+    sources: tuple[str, ...], events_path: str, published: str | None, dry_run: bool, jobs: int
+) -> None:
+    """Find dated, sourced events in news articles and merge them into events.yaml.
+
+    SOURCE is a .txt or .md file, an .html page, an http(s) URL, a folder (every
+    article inside) or '-' for standard input. Events a person edited keep
+    their edits; events a person deleted are listed under 'rejected:' and not
+    added again. Running twice on the same input changes nothing.
+
+    \b
+    Examples:
+      timeline extract article.txt
+      timeline extract articles/ --jobs 2 --dry-run
+      curl -s URL | timeline extract - --published 2020-10-21
+    """
+    from timeline.extract.pipeline import run_extract
+    from timeline.extract.sources import expand
+
+    stdin_text = sys.stdin.read() if "-" in sources else None
+    total = len(expand(list(sources)))
+    hidden = not sys.stderr.isatty()  # silent when the output is not a terminal
+    with click.progressbar(length=total, label="Extracting", file=sys.stderr, hidden=hidden) as bar:
+        summary = run_extract(
+            list(sources),
+            events_path,
+            published=published,
+            dry_run=dry_run,
+            jobs=jobs,
+            progress=bar.update,
+            stdin_text=stdin_text,
+        )
+    if dry_run:
+        click.echo(summary.diff or f"{events_path}: no changes", nl=not summary.diff)
+    click.echo(summary.text())
+    if summary.written:
+        click.echo(f"wrote {events_path}", err=True)
 
 
 def main() -> None:

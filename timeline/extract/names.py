@@ -1,0 +1,197 @@
+"""People, organisations and places, found without a gazetteer.
+
+A name is a run of capitalised words ("Sadyr Japarov", "Central Election
+Commission"). Role titles in front of a person's name are split off ("Prime
+Minister Kubatbek Boronov" -> role 'Prime Minister', name 'Kubatbek Boronov');
+a run ending in an organisation word is an organisation; a capitalised word after
+"in"/"at" is a place. A lone surname is resolved to the full name used elsewhere
+in the article, so "Japarov" and "Sadyr Japarov" are one actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.extract.lexicon import (
+    NOT_NAMES,
+    ORG_HEADS,
+    PLACE_PREPOSITIONS,
+    ROLE_HEADS,
+    ROLE_WORDS,
+    words,
+)
+
+_TOKEN = r"(?:(?:Sen|Gov|Rep|Gen|Col|Lt|Adm|[A-Z])\.(?=\s+[A-Z])|[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*)"
+_PARTICLE = r"(?:\s+(?:de|da|del|van|von|der|la|le|al|el|bin|ibn|of|for)(?=\s+[A-Z]))"
+_NAME = re.compile(rf"(?<![\w'’-]){_TOKEN}(?:{_PARTICLE}?[ \t]+{_TOKEN})*")
+_PLACE = re.compile(
+    rf"\b(?:{PLACE_PREPOSITIONS})\s+(?:the\s+)?(?:(?:downtown|central|northern|southern|eastern"
+    rf"|western|capital|city\s+of)\s+)?({_TOKEN}(?:\s+{_TOKEN})*)"
+)
+_POSSESSIVE = re.compile(r"[’']s$")
+_DEMONYM = re.compile(r"(?:ian|ean|can|ese|ish|ic|i)$")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Someone or something that takes part in an event."""
+
+    name: str
+    role: str | None = None
+    kind: str = "other"  # "person", "org" or "other"
+    start: int = 0
+    end: int = 0
+
+    @property
+    def short(self) -> str:
+        """The name for titles: a person's surname, an organisation's full name."""
+        if self.kind == "person":
+            return self.name.split()[-1]
+        return self.name
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _role_split(tokens: list[str]) -> tuple[str | None, list[str]]:
+    """Split 'Kyrgyz President Sooronbay Jeenbekov' into ('President', [Sooronbay, Jeenbekov])."""
+    last_head = -1
+    for index, token in enumerate(tokens):
+        if token.lower().rstrip(".") in ROLE_HEADS:
+            last_head = index
+    if last_head < 0:
+        return None, tokens
+    first = last_head
+    while first > 0 and tokens[first - 1].lower() in ROLE_WORDS:
+        first -= 1
+    end = last_head + 1
+    if end + 2 < len(tokens) and tokens[end] == "of":  # "Chief of Staff John Sununu"
+        end += 2
+    return " ".join(tokens[first:end]), tokens[end:]
+
+
+def _classify(tokens: list[str]) -> str:
+    lowered = [t.lower().rstrip(".") for t in tokens]
+    if any(t in ORG_HEADS for t in lowered):
+        return "org"
+    if len(tokens) >= 2 and all(t[:1].isupper() for t in tokens):
+        return "person"
+    return "other"
+
+
+def find_names(text: str, start: int, end: int) -> list[Actor]:
+    """Every name in ``text[start:end]`` with its role and kind (before coreference)."""
+    found: list[Actor] = []
+    for match in _NAME.finditer(text, start, end):
+        tokens = _words(match.group())
+        offset = match.start()
+        # leading sentence words ("The", "Following") are not part of the name
+        while tokens and tokens[0].lower().rstrip(".") in NOT_NAMES:
+            offset = text.index(tokens[0], offset) + len(tokens[0])
+            tokens = tokens[1:]
+        date_words = [i for i, t in enumerate(tokens) if t[:1].isupper() and t.lower() in NOT_NAMES]
+        if date_words:  # "Lima on Saturday": a name never runs into a date word
+            tokens = tokens[: date_words[0]]
+        if not tokens:
+            continue
+        follower = _FOLLOW.match(text, match.end())
+        if len(tokens) == 1 and follower and follower.group(1) in ROLE_HEADS:
+            continue  # "Opposition lawmaker ...": part of a role, not a name
+        if len(tokens) == 1 and follower and follower.group(1) in _GROUPS:
+            name = f"{tokens[0]} {follower.group(1)}"  # "Security forces"
+            found.append(Actor(name, None, "org", offset, follower.end()))
+            continue
+        if _POSSESSIVE.search(tokens[-1]):
+            tokens[-1] = _POSSESSIVE.sub("", tokens[-1])
+        role, name_tokens = _role_split(tokens)
+        before = text[max(start, offset - 40) : offset].split()
+        if role is None and len(tokens) >= 2 and before and before[-1].lower() in ROLE_HEADS:
+            words = []
+            for word in reversed(before):  # "opposition lawmaker Nikol Pashinyan"
+                if word.lower() not in ROLE_WORDS or len(words) == 3:
+                    break
+                words.insert(0, word)
+            role, name_tokens = " ".join(words), tokens
+        elif role and before and before[-1].lower() in ("former", "acting", "interim", "ousted"):
+            role = f"{before[-1].lower()} {role}"
+        if role and name_tokens:
+            name = " ".join(name_tokens)
+            kind = "org" if _classify(name_tokens) == "org" else "person"
+            found.append(Actor(name, role, kind, offset, match.end()))
+            continue
+        if role:  # a bare role ("the President said") or an office ("Parliament Speaker")
+            kind = "org" if _classify(tokens) == "org" else "role"
+            found.append(Actor(" ".join(tokens), None, kind, offset, match.end()))
+            continue
+        kind = _classify(tokens)
+        if kind != "org" and _modifies(text, offset, match.end(), tokens[-1]):
+            continue  # an adjective: "Russian investment", "Central Asian republic"
+        found.append(Actor(" ".join(tokens), None, kind, offset, match.end()))
+    return found
+
+
+_GROUPS = words("forces troops police authorities officials services militias guards")
+_FOLLOW = re.compile(r"[ \t]+([a-z]+)")
+_FUNCTION = words(
+    "and or on in at to from for with after before since where which who that when while "
+    "as but during amid over under last this yesterday today by of is was were has had "
+    "have will said says"
+)
+
+
+_DETERMINER = re.compile(r"(?:^|\s)(?:the|a|an|its|his|her|their|this|that|downtown|whose)\s+$")
+
+
+def _modifies(text: str, start: int, end: int, last: str) -> bool:
+    """True when the name is an adjective before a noun ('the Kyrgyz capital')."""
+    follower = _FOLLOW.match(text, end)
+    if not follower or follower.group(1) in _FUNCTION:
+        return False
+    return bool(_DEMONYM.search(last)) or bool(_DETERMINER.search(text, max(0, start - 12), start))
+
+
+def find_places(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Places named after 'in', 'at', 'near' ...: (name, start, end)."""
+    places = []
+    for match in _PLACE.finditer(text, start, end):
+        tokens = _words(match.group(1))
+        while tokens and tokens[0].lower() in NOT_NAMES:
+            tokens = tokens[1:]
+        if not tokens or _classify(tokens) == "org" or _role_split(tokens)[0]:
+            continue
+        if _modifies(text, match.start(1), match.end(1), tokens[-1]):
+            continue
+        places.append((" ".join(tokens), match.start(1), match.end(1)))
+    return places
+
+
+class NameTable:
+    """The article's people by full name, to resolve lone surnames and keep roles."""
+
+    def __init__(self, actors: list[Actor]):
+        self.people: dict[str, Actor] = {}
+        self.by_part: dict[str, set[str]] = {}
+        for actor in actors:
+            if actor.kind == "person" and len(actor.name.split()) >= 2:
+                known = self.people.get(actor.name)
+                if known is None or (known.role is None and actor.role):
+                    self.people[actor.name] = actor
+                for part in actor.name.split():
+                    self.by_part.setdefault(part, set()).add(actor.name)
+
+    def resolve(self, actor: Actor) -> Actor:
+        """The article's fullest form of the same person ('Japarov' -> 'Sadyr Japarov')."""
+        if actor.kind == "person" and actor.name in self.people:
+            known = self.people[actor.name]
+            return Actor(actor.name, actor.role or known.role, "person", actor.start, actor.end)
+        matches = self.by_part.get(actor.name, set())
+        if len(matches) == 1 and actor.kind != "org":
+            full = next(iter(matches))
+            role = actor.role or self.people[full].role
+            return Actor(full, role, "person", actor.start, actor.end)
+        return actor
+
+    def is_place(self, name: str) -> bool:
+        return name not in self.by_part

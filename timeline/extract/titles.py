@@ -1,0 +1,247 @@
+"""Short titles that read like timeline entries, and the ids made from them.
+
+"Kyrgyz President Sooronbay Jeenbekov stepped down" -> "Jeenbekov resigns as
+president"; "Kanat Isaev was elected parliament speaker" -> "Isaev elected
+parliament speaker"; nouns stand alone: "Parliamentary elections held".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from timeline.extract.events import Mention
+from timeline.extract.names import Actor
+
+MAX_WORDS = 9
+_IRREGULAR = {
+    "became": "becomes",
+    "took": "takes",
+    "met": "meets",
+    "quit": "quits",
+    "left": "leaves",
+    "won": "wins",
+    "held": "holds",
+    "assumed": "assumes",
+    "assumes": "assumes",
+    "becomes": "becomes",
+    "takes": "takes",
+}
+_DROP = re.compile(
+    r"(?i)\b(?:the|a|an|various|several|some|recent|recently|also|his|her|their|its|other)\s+"
+)
+# Past forms of the trigger verbs and their base forms, for present-tense titles.
+_BASE = {
+    "signed": "sign", "reached": "reach", "struck": "strike", "agreed": "agree",
+    "declared": "declare", "imposed": "impose", "introduced": "introduce",
+    "announced": "announce", "lifted": "lift", "extended": "extend", "passed": "pass",
+    "adopted": "adopt", "approved": "approve", "vetoed": "veto", "enacted": "enact",
+    "seized": "seize", "occupied": "occupy", "ransacked": "ransack", "torched": "torch",
+    "attacked": "attack", "shelled": "shell", "bombed": "bomb", "dissolved": "dissolve",
+    "opened": "open", "set": "set", "broke": "break", "stormed": "storm",
+    "released": "release", "freed": "free", "pardoned": "pardon", "arrested": "arrest",
+    "detained": "detain", "jailed": "jail", "appointed": "appoint", "named": "name",
+    "elected": "elect", "met": "meet", "visited": "visit", "held": "hold",
+    "annulled": "annul", "invalidated": "invalidate", "overturned": "overturn",
+    "cancelled": "cancel", "canceled": "cancel", "killed": "kill", "shot": "shoot",
+    "rallied": "rally", "marched": "march", "protested": "protest", "rioted": "riot",
+}  # fmt: skip
+_TRAILING = frozenset(("for", "to", "of", "at", "by", "with", "and", "or", "the", "a"))
+_ROLE_QUALIFIERS = re.compile(r"(?i)^(?:former|acting|interim|ousted|late)\s+")
+
+
+def present(verb: str) -> str:
+    """Third person singular of a base verb: 'resign' -> 'resigns', 'clash' -> 'clashes'."""
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if " " in verb:
+        first, rest = verb.split(" ", 1)
+        return f"{present(first)} {rest}"
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def _join(actors: list[Actor]) -> str:
+    shorts = list(dict.fromkeys(a.short for a in actors))
+    if len(shorts) <= 1:
+        return "".join(shorts)
+    return ", ".join(shorts[:-1]) + " and " + shorts[-1]
+
+
+def _tidy(phrase: str, limit: int = 6) -> str:
+    phrase = _DROP.sub("", phrase + " ").strip()
+    return " ".join(phrase.split()[:limit])
+
+
+_ABBREVIATED = {
+    "sen.": "senator",
+    "gov.": "governor",
+    "rep.": "representative",
+    "gen.": "general",
+    "col.": "colonel",
+    "lt.": "lieutenant",
+    "adm.": "admiral",
+}
+
+
+def _role(actor: Actor) -> str:
+    if not actor.role:
+        return ""
+    words = _ROLE_QUALIFIERS.sub("", actor.role).lower().split()
+    return " ".join(_ABBREVIATED.get(w, w) for w in words)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _cap_words(words: str, limit: int = MAX_WORDS) -> str:
+    return " ".join(words.split()[:limit])
+
+
+def title_for(m: Mention) -> str:
+    """The timeline title of one mention."""
+    trigger = m.trigger
+    who = _join(m.subject)
+    if trigger.kind == "nominal":
+        title = _nominal(m)
+    elif trigger.kind == "intrans":
+        title = _intrans(m, who)
+    elif trigger.kind in ("passive", "copula"):
+        title = _passive(m, who)
+    else:
+        title = _trans(m, who)
+    return _capital(_trim(_cap_words(title.strip())))
+
+
+def _nominal(m: Mention) -> str:
+    noun = _tidy(m.matched)
+    if m.type == "election":
+        return f"{noun} held"
+    if m.type == "meeting":
+        who = _join(m.subject)
+        other = m.objects[0] if m.objects else None
+        if other is None:
+            return f"{who} holds talks" if who else "Talks held"
+        role = _role(other).split()[-1] if _role(other) else ""
+        target = f"{role} {other.short}".strip()
+        return f"{who} meets {target}" if who else f"Meeting with {target}"
+    place = f" in {m.places[0]}" if m.places else ""
+    detail = (
+        m.object_text if re.match(r"(?i)(?:between|against|over|with)\s", m.object_text) else ""
+    )
+    if detail:
+        return f"{noun} {_tidy(detail)}"
+    return f"{noun}{place}"
+
+
+def _plural(subject: str) -> bool:
+    last = subject.split()[-1].lower() if subject.split() else ""
+    return (last.endswith("s") and not last.endswith("ss")) or last in ("people", "police")
+
+
+def _intrans(m: Mention, who: str) -> str:
+    verb = _BASE.get(m.matched.lower(), m.trigger.verb)
+    if not who:
+        subject = _tidy(m.subject_text)
+        if not subject:
+            return m.trigger.noun or m.trigger.participle
+        return f"{subject} {verb if _plural(subject) else present(verb)}"
+    role = _role(m.subject[0]) if len(m.subject) == 1 else ""
+    stated = re.match(r"(?i)as\s+(?:the\s+)?(.+)", m.object_text)
+    if m.type == "resignation" and stated:
+        return f"{who} {present(verb)} as {_tidy(stated.group(1), 4)}"
+    if m.type == "resignation" and role:
+        return f"{who} {present(verb)} as {role}"
+    if m.object_text and m.type in ("election", "court"):
+        return f"{who} {present(verb)} {_tidy(m.object_text)}"
+    single = len(m.subject) == 1 and not (m.subject[0].kind == "other" and _plural(who))
+    return f"{who} {present(verb)}" if single else f"{who} {verb}"
+
+
+def _passive(m: Mention, who: str) -> str:
+    words = m.matched.split()
+    if m.trigger.kind == "copula":
+        verb = present(words[0].lower())
+        rest = " ".join(words[1:])
+        complement = " ".join(f"{rest} {m.object_text}".split()[:6])
+        subject = who or _tidy(m.subject_text)
+        return f"{subject} {verb} {complement}".strip()
+    participle = next(
+        (w for w in reversed(words) if w.lower() not in ("as", "in", "was", "were", "been")),
+        m.trigger.participle,
+    )
+    if "sworn" in m.matched.lower():
+        participle = "sworn in as" if words[-1].lower() == "as" else "sworn in"
+    subject = who or _tidy(m.subject_text)
+    complement = _tidy(m.object_text) if m.type in ("appointment", "court") else ""
+    return f"{subject} {participle.lower()} {complement}".strip()
+
+
+def _trans(m: Mention, who: str) -> str:
+    objects = _join(m.objects)
+    patient = m.trigger.patient or m.type == "appointment"
+    obj = objects if patient and objects else _tidy(m.object_text)
+    last = m.matched.split()[-1].lower()
+    participle = last if last.endswith("ed") else m.trigger.participle
+    if m.type == "appointment" and objects:
+        role = re.split(
+            r"(?i)\b" + re.escape(m.objects[-1].name.split()[-1]) + r"\b", m.object_text
+        )
+        rest = _tidy(re.sub(r"(?i)^\s*(?:as\s+)?", "", role[-1])) if len(role) > 1 else ""
+        return f"{obj} {participle} {rest}".strip()
+    short_subject = 0 < len(_tidy(m.subject_text).split()) <= 2 or not obj
+    if not who and not m.trigger.patient and m.subject_text and short_subject:
+        subject = _tidy(m.subject_text)
+        return _trim(f"{subject} {_verb_phrase(m, _plural(subject))} {obj}")
+    if m.trigger.patient or not who:
+        if not obj:
+            return m.trigger.noun or participle
+        return f"{obj} {participle}"
+    count = len({a.short for a in m.subject})
+    plural = count > 1 or (count == 1 and m.subject[0].kind != "person" and _plural(who))
+    return _trim(f"{who} {_verb_phrase(m, plural)} {obj}")
+
+
+def _verb_phrase(m: Mention, plural: bool) -> str:
+    """'signed a ceasefire agreement' -> 'sign(s) ceasefire agreement'."""
+    words = m.matched.split()
+    base = _BASE.get(words[0].lower(), m.trigger.verb.split()[0])
+    if m.groupless_object or len(words) == 1:
+        base, rest = m.trigger.verb, ""
+    else:
+        rest = _tidy(" ".join(words[1:]), 5)
+    verb = base if plural else present(base)
+    return f"{verb} {rest}".strip()
+
+
+def _trim(title: str) -> str:
+    """No title ends on a function word ('... to Nestle for')."""
+    words = title.split()
+    while len(words) > 2 and words[-1].lower() in _TRAILING:
+        words.pop()
+    return " ".join(words)
+
+
+def deadline_title(
+    subject: str, verb: str, rest: str = "", passive: bool = True, participle: str = ""
+) -> str:
+    """'The date for a rerun ...' + 'set' -> 'Deadline to set date for rerun ...'."""
+    if passive and subject[:1].isupper() and not subject.lower().startswith(("the ", "a ")):
+        return _capital(_cap_words(f"{subject} to be {participle} {rest.strip()}".strip()))
+    if passive:
+        return _capital(_cap_words(f"Deadline to {verb} {_tidy(subject, 8)}".strip()))
+    phrase = f"Deadline for {_tidy(subject, 4)} to {verb} {_tidy(rest, 4)}"
+    return _capital(_cap_words(phrase.strip()))
+
+
+def slugify(title: str, limit: int = 7) -> str:
+    """An events.yaml id from a title: 'Isaev elected speaker' -> 'isaev-elected-speaker'."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())[:limit]
+    while len(words) > 1 and words[-1] in ("of", "the", "a", "an", "to", "for", "as", "in", "and"):
+        words.pop()
+    return "-".join(words) or "event"
