@@ -208,3 +208,11 @@ def test_missing_file(tmp_path):
         load_document(tmp_path / "nope.yaml", "nope.yaml")
     assert str(caught.value).startswith("nope.yaml:1:1: no such file")
     assert Path(tmp_path / "nope.yaml").exists() is False
+
+
+def test_flow_mappings_in_flow_lists_keep_their_braces(tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_text("title: x\nevents:\n  - id: a\n    sources: [{source: wire}]\n")
+    with edit_document(path) as doc:
+        doc.data["title"] = "y"
+    assert path.read_text() == "title: y\nevents:\n  - id: a\n    sources: [{source: wire}]\n"

@@ -81,6 +81,8 @@ def make_yaml(style: tuple[int, int, int] = (2, 2, 0)) -> YAML:
     yaml.Constructor = _Constructor
     yaml.Representer = _Representer
     yaml.preserve_quotes = True
+    # Keep `[{source: x}]` as written; ruamel would shorten it to `[source: x]`.
+    yaml.brace_single_entry_mapping_in_flow_sequence = True
     yaml.width = 100
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     return yaml

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import os
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -33,6 +34,18 @@ Path_ = tuple[Any, ...]
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
     return Draft202012Validator(json_schema())
+
+
+@lru_cache(maxsize=1)
+def _event_validator() -> Draft202012Validator:
+    return Draft202012Validator(json_schema()["properties"]["events"]["items"])
+
+
+@lru_cache(maxsize=65536)
+def _event_errors(event_json: str) -> tuple[SchemaError, ...]:
+    """Schema errors of one event, cached: re-validating an edited file checks only what changed."""
+    errors = _event_validator().iter_errors(json.loads(event_json))
+    return tuple(sorted(errors, key=lambda e: [str(p) for p in e.path]))
 
 
 def load_timeline(
@@ -175,12 +188,20 @@ class _Checker:
         )
 
     def check_schema(self) -> None:
-        errors = sorted(_validator().iter_errors(plain(self.data)), key=lambda e: list(e.path))
-        for error in errors:
+        data = plain(self.data)
+        events = data.get("events")
+        if isinstance(events, list):  # events one by one, so unchanged ones come from the cache
+            data["events"] = []
+        for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path))):
             self.report_schema_error(error)
+        if isinstance(events, list):
+            for index, event in enumerate(events):
+                key = json.dumps(event, sort_keys=True, ensure_ascii=False, default=str)
+                for error in _event_errors(key):
+                    self.report_schema_error(error, prefix=("events", index))
 
-    def report_schema_error(self, error: SchemaError) -> None:
-        path: Path_ = tuple(error.absolute_path)
+    def report_schema_error(self, error: SchemaError, prefix: Path_ = ()) -> None:
+        path: Path_ = prefix + tuple(error.absolute_path)
         label = self.label(path)
         name = path[-1] if path and isinstance(path[-1], str) else None
         kind = error.validator
