@@ -41,8 +41,11 @@ class Document:
     text: str
     style: tuple[int, int, int] = (2, 2, 0)  # mapping indent, sequence indent, dash offset
     baseline: str = ""
+    editable: bool = True
 
     def dump(self) -> str:
+        if not self.editable:
+            raise SaveError(f"{self.display}: loaded read-only; load it editable to save")
         return dump_yaml(self.data, self.style)
 
     @property
@@ -145,8 +148,12 @@ def decode(raw: bytes, display: str) -> str:
     return text
 
 
-def parse_text(text: str, display: str) -> Document:
-    """Parse YAML text into a :class:`Document`, keeping the parser's location on error."""
+def parse_text(text: str, display: str, *, editable: bool = True) -> Document:
+    """Parse YAML text into a :class:`Document`, keeping the parser's location on error.
+
+    ``editable`` documents are loaded round-trip (ruamel), so they can be saved
+    with comments intact; read-only ones through libyaml, forty times faster.
+    """
     if not text.strip():
         raise ValidationError(
             [
@@ -161,30 +168,46 @@ def parse_text(text: str, display: str) -> Document:
         )
     style = guess_style(text)
     try:
-        data = make_yaml(style).load(text)
-    except MarkedYAMLError as err:
+        if editable:
+            data = make_yaml(style).load(text)
+        else:
+            from timeline.yamlread import load_located
+
+            data = load_located(text)
+    except (MarkedYAMLError, _pyyaml_errors()[0]) as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(part) for part in (err.context, err.problem) if part)
         raise ValidationError(
-            [Problem(display, line, column, f"YAML syntax error: {message}", hint=_yaml_hint(err))]
+            [
+                Problem(
+                    display,
+                    line,
+                    column,
+                    f"YAML syntax error: {message}",
+                    hint=_yaml_hint(err, text),
+                )
+            ]
         ) from None
-    except YAMLError as err:
+    except (YAMLError, _pyyaml_errors()[1]) as err:
         raise ValidationError([Problem(display, 1, 1, f"YAML syntax error: {err}")]) from None
-    doc = Document(
-        path=Path(display),
-        display=display,
-        data=data,
-        text=text,
-        style=style,
-    )
-    doc.baseline = doc.dump()
+    doc = Document(path=Path(display), display=display, data=data, text=text, style=style)
+    doc.editable = editable
+    doc.baseline = doc.dump() if editable else text
     return doc
 
 
-def _yaml_hint(err: MarkedYAMLError) -> str | None:
+def _pyyaml_errors() -> tuple[type[Exception], type[Exception]]:
+    import yaml
+
+    return yaml.MarkedYAMLError, yaml.YAMLError
+
+
+def _yaml_hint(err: Any, text: str) -> str | None:
     problem = str(err.problem or "")
-    if "found character '\\t'" in problem:
+    mark = err.problem_mark
+    at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
+    if at_tab or "found character '\\t'" in problem:
         return "YAML does not allow tabs for indentation; use spaces"
     if "duplicate key" in problem:
         return "each key may appear once in a mapping"
@@ -193,7 +216,9 @@ def _yaml_hint(err: MarkedYAMLError) -> str | None:
     return None
 
 
-def load_document(path: str | os.PathLike[str], display: str | None = None) -> Document:
+def load_document(
+    path: str | os.PathLike[str], display: str | None = None, *, editable: bool = True
+) -> Document:
     """Read and parse events.yaml; raise :class:`ValidationError` with a location if unreadable."""
     file = Path(path)
     display = display or str(path)
@@ -207,7 +232,7 @@ def load_document(path: str | os.PathLike[str], display: str | None = None) -> D
         raise ValidationError([Problem(display, 1, 1, "is a folder, not a file")]) from None
     except OSError as err:
         raise ValidationError([Problem(display, 1, 1, f"cannot read: {err.strerror}")]) from None
-    doc = parse_text(decode(raw, display), display)
+    doc = parse_text(decode(raw, display), display, editable=editable)
     doc.path = file
     return doc
 

@@ -1,0 +1,131 @@
+"""The fast read-only loader and the round-trip loader see the same data at the same places."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline.exceptions import ValidationError
+from timeline.store import dump_yaml, parse_text
+from timeline.validate import plain
+
+ROOT = Path(__file__).resolve().parents[1]
+
+scalar = st.one_of(
+    st.text(max_size=20),
+    st.sampled_from(
+        [
+            "yes",
+            "no",
+            "on",
+            "off",
+            "~",
+            "null",
+            "True",
+            "0o17",
+            "0x1f",
+            "1_000",
+            "2020-10-04",
+            "2020-02-30",
+            "2020-10",
+            "1:20",
+            "012",
+            ".5",
+            "-.inf",
+            "1e3",
+        ]
+    ),
+    st.integers(-(10**6), 10**6),
+    st.booleans(),
+    st.none(),
+    st.dates(),
+)
+tree = st.recursive(
+    scalar,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.text(min_size=1, max_size=8), children, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+def positions(node, path=()):
+    """Every (path, key position, value position) in a loaded tree.
+
+    Empty values are left out: ruamel places them on the next line, libyaml
+    after the key, which is the better place to point at.
+    """
+    found = []
+    if isinstance(node, dict):
+        for key in node:
+            value = node.lc.value(key) if node[key] is not None else None
+            found.append(((*path, key), node.lc.key(key), value))
+            found += positions(node[key], (*path, key))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            found.append(((*path, index), None, node.lc.item(index) if item is not None else None))
+            found += positions(item, (*path, index))
+    return found
+
+
+def same(a, b) -> bool:
+    return a == b or (a != a and b != b)  # NaN
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.text(min_size=1, max_size=8), tree, min_size=1, max_size=5))
+def test_both_loaders_agree_on_data_and_positions(data):
+    text = dump_yaml(data)
+    slow = parse_text(text, "x.yaml")
+    fast = parse_text(text, "x.yaml", editable=False)
+    assert repr(plain(fast.data)) == repr(plain(slow.data))
+    assert positions(fast.data) == positions(slow.data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: yes\nb: on\nc: 012\nd: 1:20\ne: 0o17\nf: ~\ng:\nh: 2020-10-04\ni: 2020-02-30\n",
+        "x: &a {k: 1}\ny:\n  <<: *a\n  j: 2\n",
+        "- [1, 2, {a: b}]\n- 'quoted'\n- \"2020-10-04\"\n",
+    ],
+)
+def test_yaml_12_scalars_and_merges_as_ruamel_reads_them(text):
+    slow = parse_text(text, "x.yaml")
+    fast = parse_text(text, "x.yaml", editable=False)
+    assert plain(fast.data) == plain(slow.data)
+
+
+def test_shipped_file_positions_agree():
+    text = (ROOT / "events.yaml").read_text(encoding="utf-8")
+    slow = parse_text(text, "events.yaml")
+    fast = parse_text(text, "events.yaml", editable=False)
+    assert positions(fast.data) == positions(slow.data)
+
+
+def test_duplicate_keys_are_located_errors():
+    with pytest.raises(ValidationError) as caught:
+        parse_text("title: a\nevents: []\ntitle: b\n", "e.yaml", editable=False)
+    assert str(caught.value).startswith(
+        'e.yaml:3:1: YAML syntax error: while constructing a mapping found duplicate key "title"'
+    )
+
+
+def test_aliases_are_built_once():
+    # a "billion laughs" document must not expand exponentially
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 30)]
+    doc = parse_text("\n".join(lines) + "\n", "bomb.yaml", editable=False)
+    assert doc.data["a29"][0] is doc.data["a28"]
+
+
+def test_read_only_documents_cannot_be_saved():
+    from timeline.exceptions import SaveError
+
+    doc = parse_text("title: a\nevents: []\n", "e.yaml", editable=False)
+    with pytest.raises(SaveError, match="loaded read-only"):
+        doc.dump()
