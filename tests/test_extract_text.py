@@ -204,7 +204,7 @@ def test_possessives_relative_pronouns_and_adjectival_participles():
         "of Prime Minister Anna Berg, who was detained at her home."
     )
     assert [(e.title, e.actors) for e in found] == [
-        ("Valdoria's army seizes power", []),
+        ("Army seizes power", ["Army"]),
         ("Berg detained", ["Anna Berg"]),
     ]
 

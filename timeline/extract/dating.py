@@ -34,6 +34,8 @@ _LATER = re.compile(
     r"(?i)^(?:later|subsequently|afterwards|afterward|then|after\s+that|soon\s+after"
     r"|shortly\s+after(?:wards)?|the\s+next\s+day|the\s+following\s+day|eventually)\b"
 )
+# "Police later arrested ...": the adverb right before the verb.
+_LATER_INSIDE = re.compile(r"(?i)\b(?:later|subsequently|afterwards|then)\s*$")
 _FUTURE = re.compile(rf"(?i)(?<![\w-])(?:{FUTURE})(?![\w-])")
 REFERENCE = re.compile(
     "(?i)(?<![\\w-])(?:"
@@ -52,6 +54,7 @@ class Timing:
     after: set[int] = field(default_factory=set)
     deadline: bool = False
     drop: bool = False
+    yearless: bool = False  # "on June 15": the tagger chose the year, the story may not
 
     @property
     def earliest(self) -> dt.date | None:
@@ -143,6 +146,9 @@ def date_mentions(
         ]
         if past:
             previous_past = past
+    from timeline.extract.narrative import carry_dates
+
+    carry_dates(text, sentences, mentions, timings, published, lead_day)
     for index, mention in enumerate(mentions):
         timing = timings[index]
         if not mention.licensed:
@@ -183,6 +189,7 @@ def _date_sentence(
         for n, timex in enumerate(here)
         for i in indexes
         if mentions[i].clause[0] <= timex.start < mentions[i].clause[1]
+        and not (timex.end <= mentions[i].start and _continues(mentions[i]))
     )
     used: set[int] = set()
     for _gap, n, i in pairs:  # nearest pairs first, each date and event once
@@ -217,12 +224,21 @@ def _date_sentence(
             timing.deadline = True
         elif timex.latest and timex.latest > published:
             continue  # a past event cannot be after its report: the date belongs elsewhere
-        if timex.mod in ("BEFORE", "END") and not timing.deadline:
+        if _SAME_DAY.match(timex.text) and _DAY.match(value):
+            timing.date = value  # "later that day" is that day
+        elif timex.mod in ("BEFORE", "END") and not timing.deadline:
             timing.not_after = timex.latest
         elif timex.mod in ("AFTER", "START") and not timing.deadline:
             timing.not_before = timex.earliest
         else:
             timing.date = value
+            timing.yearless = bool(_MONTH.search(timex.text)) and not _YEAR.search(timex.text)
+
+
+def _continues(mention: Mention) -> bool:
+    """A participle ('..., detaining X') shares its clause's date, it does not claim one."""
+    word = mention.matched.lower()
+    return mention.trigger.kind != "nominal" and word.endswith("ing") and " " not in word
 
 
 def _link_sentence(
@@ -251,14 +267,25 @@ def _link_sentence(
                     timings[a].after.add(i)
             else:
                 timings[i].after.update(anchors)
-        if later:
+        if later or _LATER_INSIDE.search(text, mention.clause[0], mention.start):
             timings[i].after.update(p for p in previous_past if p < i)
         for ref in REFERENCE.finditer(text, mention.object_span[0], mention.object_span[1]):
             target = referent(mentions, timings, i, ref.group())
             if target is not None:
                 timings[i].after.add(target)
+        if _VERDICT.search(text, mention.object_span[0], mention.object_span[1]):
+            courts = [j for j in range(i - 1, -1, -1) if mentions[j].type == "court"]
+            if courts:  # "rallied after the verdict": after the last ruling told
+                timings[i].after.add(courts[0])
 
 
+_MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?")
+_YEAR = re.compile(r"\b\d{4}\b|['’]\d{2}\b")
+_SAME_DAY = re.compile(r"(?i)later\s+(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_VERDICT = re.compile(
+    r"(?i)\b(?:after|following|since)\s+(?:the|its|this)\s+(?:verdict|ruling|decision|judge?ment)\b"
+)
 _BETWEEN_AFTER = re.compile(r"(?i)\b(?:after|following|since|in\s+the\s+wake\s+of)\s")
 _BETWEEN_BEFORE = re.compile(r"(?i)\b(?:before|ahead\s+of|prior\s+to)\s")
 _BETWEEN_LATER = re.compile(r"(?i)\b(?:later|afterwards|then|subsequently)\b")

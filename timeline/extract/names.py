@@ -14,6 +14,9 @@ import re
 from dataclasses import dataclass
 
 from timeline.extract.lexicon import (
+    GROUP_MODIFIERS,
+    GROUP_NOT_BEFORE,
+    GROUP_NOUNS,
     NOT_NAMES,
     ORG_HEADS,
     PLACE_PREPOSITIONS,
@@ -22,13 +25,21 @@ from timeline.extract.lexicon import (
     words,
 )
 
-_TOKEN = r"(?:(?:Sen|Gov|Rep|Gen|Col|Lt|Adm|[A-Z])\.(?=\s+[A-Z])|[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*)"
+_TOKEN = (
+    r"(?:(?:Sen|Gov|Rep|Gen|Col|Lt|Adm|[A-Z])\.(?=\s+[A-Z])|(?:(?:al|el|ad|as|ash|an|ar|az)-)?"
+    r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*)"
+)
 _PARTICLE = r"(?:\s+(?:de|da|del|van|von|der|la|le|al|el|bin|ibn|of|for)(?=\s+[A-Z]))"
 _NAME = re.compile(rf"(?<![\w'’-]){_TOKEN}(?:{_PARTICLE}?[ \t]+{_TOKEN})*")
 _PLACE = re.compile(
     rf"\b(?:{PLACE_PREPOSITIONS})\s+(?:the\s+)?(?:(?:downtown|central|northern|southern|eastern"
     rf"|western|capital|city\s+of)\s+)?({_TOKEN}(?:\s+{_TOKEN})*)"
 )
+_GROUP = re.compile(
+    rf"(?i)(?<![\w-])(?:(?:{GROUP_MODIFIERS})\s+)?(?:{GROUP_NOUNS})(?![\w-])(?!['’]s\b)"
+    r"(?:\s+(?P<next>[a-z]+))?"
+)
+_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _POSSESSIVE = re.compile(r"[’']s$")
 _DEMONYM = re.compile(r"(?:ian|ean|can|ese|ish|ic|i)$")
 
@@ -42,12 +53,24 @@ class Actor:
     kind: str = "other"  # "person", "org" or "other"
     start: int = 0
     end: int = 0
+    alias: str = ""  # a person's shortest form in the article ("Suu Kyi", "Japarov")
 
     @property
     def short(self) -> str:
-        """The name for titles: a person's surname, an organisation's full name."""
-        if self.kind == "person":
-            return self.name.split()[-1]
+        """The name for titles: the shortest form the article uses for a person.
+
+        A name the article never shortens stays whole ("Aung San Suu Kyi", "Min
+        Aung Hlaing"), except the common given-name-surname pair ("Ola Dahl" ->
+        "Dahl"); a family-name-first pair with a hyphenated given name ("Park
+        Geun-hye") stays whole.
+        """
+        if self.kind != "person":
+            return self.name
+        if self.alias:
+            return self.alias
+        tokens = self.name.split()
+        if len(tokens) == 2 and not (len(tokens[0]) <= 5 and _GIVEN.fullmatch(tokens[1])):
+            return tokens[1]
         return self.name
 
 
@@ -88,7 +111,9 @@ def find_names(text: str, start: int, end: int) -> list[Actor]:
         tokens = _words(match.group())
         offset = match.start()
         # leading sentence words ("The", "Following") are not part of the name
+        honorific = False  # "Mr Lee", "Dr Haddad": a person, even in one word
         while tokens and tokens[0].lower().rstrip(".") in NOT_NAMES:
+            honorific = honorific or tokens[0].lower().rstrip(".") in _HONORIFICS
             offset = text.index(tokens[0], offset) + len(tokens[0])
             tokens = tokens[1:]
         date_words = [i for i, t in enumerate(tokens) if t[:1].isupper() and t.lower() in NOT_NAMES]
@@ -126,12 +151,15 @@ def find_names(text: str, start: int, end: int) -> list[Actor]:
             found.append(Actor(" ".join(tokens), None, kind, offset, match.end()))
             continue
         kind = _classify(tokens)
+        if honorific and kind == "other":
+            kind = "person"
         if kind != "org" and _modifies(text, offset, match.end(), tokens[-1]):
             continue  # an adjective: "Russian investment", "Central Asian republic"
         found.append(Actor(" ".join(tokens), None, kind, offset, match.end()))
     return found
 
 
+_HONORIFICS = words("mr mrs ms dr miss sir")
 _GROUPS = words("forces troops police authorities officials services militias guards")
 _FOLLOW = re.compile(r"[ \t]+([a-z]+)")
 _FUNCTION = words(
@@ -167,8 +195,32 @@ def find_places(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return places
 
 
+def find_groups(text: str, start: int, end: int) -> list[Actor]:
+    """Unnamed groups in ``text[start:end]``: 'police', 'dozens of demonstrators', 'the army'.
+
+    Each becomes an actor of kind "group" with a capitalised label ("Police",
+    "Opposition supporters"); a group word that modifies a noun ("the parliament
+    building", "army headquarters") is not one.
+    """
+    found = []
+    for match in _GROUP.finditer(text, start, end):
+        if match.group("next") in GROUP_NOT_BEFORE:
+            continue
+        stop = match.start("next") if match.group("next") else match.end()
+        while text[stop - 1].isspace():
+            stop -= 1
+        label = " ".join(text[match.start() : stop].split()).lower()
+        found.append(Actor(label[:1].upper() + label[1:], None, "group", match.start(), stop))
+    return found
+
+
 class NameTable:
-    """The article's people by full name, to resolve lone surnames and keep roles."""
+    """The article's people by full name, to resolve shorter forms and keep roles.
+
+    A lone word or a shorter run of a longer name ("Japarov", "Suu Kyi") is the
+    same person as the one full name it belongs to; titles use the shortest form
+    the article itself uses ("Aung San Suu Kyi" stays whole if never shortened).
+    """
 
     def __init__(self, actors: list[Actor]):
         self.people: dict[str, Actor] = {}
@@ -180,18 +232,54 @@ class NameTable:
                     self.people[actor.name] = actor
                 for part in actor.name.split():
                     self.by_part.setdefault(part, set()).add(actor.name)
+        self.full: dict[str, str] = {}  # a shorter run of words -> the one full name
+        for name in sorted(self.people, key=len, reverse=True):
+            longer = self._longer(name)
+            if longer:
+                self.full[name] = longer
+        for name in self.full:
+            del self.people[name]
+        self.by_part = {}
+        for name in self.people:
+            for part in name.split():
+                self.by_part.setdefault(part, set()).add(name)
+        self.alias: dict[str, str] = dict.fromkeys(self.people, "")
+        for actor in actors:
+            full = None if actor.kind == "org" else self._full_name(actor.name)
+            if full and len(actor.name) < len(self.alias[full] or full):
+                self.alias[full] = actor.name
+
+    def _longer(self, name: str) -> str | None:
+        """The one longer name whose words contain ``name``'s words in a row."""
+        padded = f" {name} "
+        found = {
+            other
+            for other in self.by_part.get(name.split()[0], set())
+            if other != name and padded in f" {other} "
+        }
+        if len(found) != 1:
+            return None
+        longer = next(iter(found))
+        return self._longer(longer) or longer
+
+    def _full_name(self, name: str) -> str | None:
+        if name in self.full:
+            return self.full[name]
+        matches = self.by_part.get(name, set())
+        if len(matches) == 1 and " " not in name:
+            return next(iter(matches))
+        return None
 
     def resolve(self, actor: Actor) -> Actor:
         """The article's fullest form of the same person ('Japarov' -> 'Sadyr Japarov')."""
-        if actor.kind == "person" and actor.name in self.people:
-            known = self.people[actor.name]
-            return Actor(actor.name, actor.role or known.role, "person", actor.start, actor.end)
-        matches = self.by_part.get(actor.name, set())
-        if len(matches) == 1 and actor.kind != "org":
-            full = next(iter(matches))
-            role = actor.role or self.people[full].role
-            return Actor(full, role, "person", actor.start, actor.end)
-        return actor
+        if actor.kind == "org":
+            return actor
+        full = actor.name if actor.name in self.people else self._full_name(actor.name)
+        if full is None or full not in self.people:
+            return actor
+        role = actor.role or self.people[full].role
+        alias = self.alias.get(full, "")
+        return Actor(full, role, "person", actor.start, actor.end, alias)
 
     def is_place(self, name: str) -> bool:
         return name not in self.by_part

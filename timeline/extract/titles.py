@@ -25,6 +25,8 @@ _IRREGULAR = {
     "assumed": "assumes",
     "assumes": "assumes",
     "becomes": "becomes",
+    "swore": "swears",
+    "swears": "swears",
     "takes": "takes",
 }
 _DROP = re.compile(
@@ -45,7 +47,28 @@ _BASE = {
     "annulled": "annul", "invalidated": "invalidate", "overturned": "overturn",
     "cancelled": "cancel", "canceled": "cancel", "killed": "kill", "shot": "shoot",
     "rallied": "rally", "marched": "march", "protested": "protest", "rioted": "riot",
+    "rejected": "reject", "upheld": "uphold", "dismissed": "dismiss", "suspended": "suspend",
+    "banned": "ban", "disqualified": "disqualify", "barred": "bar", "overruled": "overrule",
+    "reinstated": "reinstate", "confirmed": "confirm", "installed": "install",
+    "nominated": "nominate", "sacked": "sack", "fired": "fire", "ousted": "oust",
+    "seizes": "seize", "storms": "storm", "kills": "kill", "signs": "sign",
+    "reaches": "reach", "strikes": "strike", "opens": "open", "releases": "release",
+    "frees": "free", "detains": "detain", "arrests": "arrest", "upholds": "uphold",
+    "rejects": "reject", "dissolves": "dissolve", "suspends": "suspend", "bans": "ban",
+    "disqualifies": "disqualify", "bars": "bar", "overrules": "overrule",
+    "reinstates": "reinstate", "announces": "announce", "declares": "declare",
+    "used": "use", "uses": "use", "fires": "fire", "captured": "capture",
+    "recaptured": "recapture", "retook": "retake", "formed": "form", "outlawed": "outlaw",
+    "assassinated": "assassinate", "impeached": "impeach", "wounded": "wound",
+    "injured": "injure", "sentenced": "sentence", "acquitted": "acquit", "issued": "issue",
+    "promulgated": "promulgate", "repealed": "repeal", "scrapped": "scrap",
+    "withdrew": "withdraw",
 }  # fmt: skip
+_OWNER = re.compile(r"^\s*\S+['’]s\s+")
+_ALONG = re.compile(r"(?i)\s(?:as\s+well\s+as|including|along\s+with|together\s+with)\s")
+_LEADING_PREPOSITION = re.compile(r"(?i)^(?:for|to|in|at|from|by|of|into|over)\b")
+_PLURALS = frozenset(("people", "police", "men", "women", "children"))
+_PURPOSE = re.compile(r"(?i)^to\s+\w+.*$")  # "used tear gas to disperse them"
 _TRAILING = frozenset(("for", "to", "of", "at", "by", "with", "and", "or", "the", "a"))
 _ROLE_QUALIFIERS = re.compile(r"(?i)^(?:former|acting|interim|ousted|late)\s+")
 
@@ -94,7 +117,12 @@ def _role(actor: Actor) -> str:
     return " ".join(_ABBREVIATED.get(w, w) for w in words)
 
 
+_PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|az)-[A-Z]")
+
+
 def _capital(text: str) -> str:
+    if _PARTICLE_NAME.match(text):
+        return text  # "al-Burhan dissolves government"
     return text[:1].upper() + text[1:] if text else text
 
 
@@ -106,6 +134,10 @@ def title_for(m: Mention) -> str:
     """The timeline title of one mention."""
     trigger = m.trigger
     who = _join(m.subject)
+    if m.subject and all(a.kind == "group" for a in m.subject):
+        words = _tidy(_OWNER.sub("", m.subject_text))
+        if 0 < len(words.split()) <= 4:
+            who = _capital(words)  # "Two soldiers", "Dozens of demonstrators"
     if trigger.kind == "nominal":
         title = _nominal(m)
     elif trigger.kind == "intrans":
@@ -138,9 +170,18 @@ def _nominal(m: Mention) -> str:
     return f"{noun}{place}"
 
 
+def _many(actor: Actor, who: str) -> bool:
+    """'Police arrest', 'Security forces fire', but 'United States recognises'."""
+    if actor.kind == "person":
+        return False
+    if actor.kind == "org":
+        return who.split()[-1].lower() in ("forces", "troops", "police", "militias")
+    return _plural(who)
+
+
 def _plural(subject: str) -> bool:
     last = subject.split()[-1].lower() if subject.split() else ""
-    return (last.endswith("s") and not last.endswith("ss")) or last in ("people", "police")
+    return (last.endswith("s") and not last.endswith("ss")) or last in _PLURALS
 
 
 def _intrans(m: Mention, who: str) -> str:
@@ -158,7 +199,7 @@ def _intrans(m: Mention, who: str) -> str:
         return f"{who} {present(verb)} as {role}"
     if m.object_text and m.type in ("election", "court"):
         return f"{who} {present(verb)} {_tidy(m.object_text)}"
-    single = len(m.subject) == 1 and not (m.subject[0].kind == "other" and _plural(who))
+    single = len(m.subject) == 1 and not (m.subject[0].kind in ("other", "group") and _plural(who))
     return f"{who} {present(verb)}" if single else f"{who} {verb}"
 
 
@@ -167,30 +208,48 @@ def _passive(m: Mention, who: str) -> str:
     if m.trigger.kind == "copula":
         verb = present(words[0].lower())
         rest = " ".join(words[1:])
-        complement = " ".join(f"{rest} {m.object_text}".split()[:6])
+        if m.trigger.verb == "assume":  # "took office": the office is in the trigger
+            complement = " ".join(rest.split()[:6])
+        else:
+            complement = " ".join(f"{rest} {m.object_text}".split()[:6])
         subject = who or _tidy(m.subject_text)
         return f"{subject} {verb} {complement}".strip()
+    if "from" in words:  # "was barred from running": the participle comes before
+        words = words[: words.index("from")]
     participle = next(
         (w for w in reversed(words) if w.lower() not in ("as", "in", "was", "were", "been")),
         m.trigger.participle,
     )
+    if m.matched.lower().endswith("shot dead"):
+        participle = "shot dead"
     if "sworn" in m.matched.lower():
         participle = "sworn in as" if words[-1].lower() == "as" else "sworn in"
     subject = who or _tidy(m.subject_text)
     complement = _tidy(m.object_text) if m.type in ("appointment", "court") else ""
+    complement = re.split(r"\s(?:with|after|amid|despite)\s", f" {complement} ")[0].strip()
     return f"{subject} {participle.lower()} {complement}".strip()
 
 
 def _trans(m: Mention, who: str) -> str:
     objects = _join(m.objects)
     patient = m.trigger.patient or m.type == "appointment"
-    obj = objects if patient and objects else _tidy(m.object_text)
+    obj = (
+        objects if patient and objects else _tidy(_ALONG.split(_PURPOSE.sub("", m.object_text))[0])
+    )
+    if " " in m.matched.strip() and not patient and _LEADING_PREPOSITION.match(obj):
+        obj = ""  # "approved a draft budget for the next fiscal year": the trigger holds it
+    if m.trigger.patient and m.group_words and len(_tidy(m.group_words).split()) <= 4:
+        obj = _tidy(m.group_words)  # "dozens of demonstrators", "three people"
     last = m.matched.split()[-1].lower()
-    participle = last if last.endswith("ed") else m.trigger.participle
+    participle = _participle_of(last) or m.trigger.participle
+    if m.trigger.verb == "hand power to":
+        if not who:
+            return f"Power handed to {objects}"
+        plural = _many(m.subject[0], who)
+        return f"{who} {'hand' if plural else 'hands'} power to {objects}"
     if m.type == "appointment" and objects:
-        role = re.split(
-            r"(?i)\b" + re.escape(m.objects[-1].name.split()[-1]) + r"\b", m.object_text
-        )
+        tokens = "|".join(re.escape(t) for t in m.objects[-1].name.split())
+        role = re.split(rf"(?i)\b(?:{tokens})\b", m.object_text)
         rest = _tidy(re.sub(r"(?i)^\s*(?:as\s+)?", "", role[-1])) if len(role) > 1 else ""
         return f"{obj} {participle} {rest}".strip()
     short_subject = 0 < len(_tidy(m.subject_text).split()) <= 2 or not obj
@@ -202,8 +261,22 @@ def _trans(m: Mention, who: str) -> str:
             return m.trigger.noun or participle
         return f"{obj} {participle}"
     count = len({a.short for a in m.subject})
-    plural = count > 1 or (count == 1 and m.subject[0].kind != "person" and _plural(who))
+    plural = count > 1 or (count == 1 and _many(m.subject[0], who))
     return _trim(f"{who} {_verb_phrase(m, plural)} {obj}")
+
+
+def _participle_of(word: str) -> str | None:
+    """'detained', 'detaining', 'detains' -> 'detained' (None for other words)."""
+    if word.endswith("ed"):
+        return word
+    base = _BASE.get(word)
+    if base is None and word.endswith("ing"):
+        stem = word[:-3]
+        base = next((b for b in (stem, stem + "e") if b in _BASE.values()), None)
+    if base is None:
+        return None
+    past = next((p for p, b in _BASE.items() if b == base and p.endswith("ed")), None)
+    return past or (base + "d" if base.endswith("e") else base + "ed")
 
 
 def _verb_phrase(m: Mention, plural: bool) -> str:
@@ -211,7 +284,8 @@ def _verb_phrase(m: Mention, plural: bool) -> str:
     words = m.matched.split()
     base = _BASE.get(words[0].lower(), m.trigger.verb.split()[0])
     if m.groupless_object or len(words) == 1:
-        base, rest = m.trigger.verb, ""
+        single = _BASE.get(words[0].lower()) if len(words) == 1 else None
+        base, rest = single or m.trigger.verb, ""
     else:
         rest = _tidy(" ".join(words[1:]), 5)
     verb = base if plural else present(base)
