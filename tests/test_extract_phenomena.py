@@ -84,7 +84,7 @@ def test_a_participle_is_an_event_with_its_clauses_date():
     )
     assert found == [
         ("violence", "Military seizes power", "2021-02-01"),
-        ("arrest", "Aung San Suu Kyi and Myint detained", "2021-02-01"),
+        ("arrest", "Aung San Suu Kyi and Win Myint detained", "2021-02-01"),
     ]
 
 

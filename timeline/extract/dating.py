@@ -196,6 +196,20 @@ def _date_sentence(
         if n not in used and i not in claimed:
             claimed[i] = here[n]
             used.add(n)
+    for i in indexes:  # "declared X on Wednesday and dismissed Y": both verbs share the day
+        partner = next(
+            (
+                j
+                for j in indexes
+                if j in claimed
+                and mentions[j].continues
+                and mentions[j].clause == mentions[i].clause
+                and mentions[j].start > mentions[i].start
+            ),
+            None,
+        )
+        if i not in claimed and partner is not None and mentions[i].trigger.kind != "nominal":
+            claimed[i] = claimed[partner]
     first = min(mentions[i].start for i in indexes)
     fronted = [
         t
@@ -218,6 +232,7 @@ def _date_sentence(
         value = edtf_of(timex)
         if value is None:
             continue
+        value = _next_year_if_planned(value, timex, published, future)
         if future or (
             timex.earliest and timex.earliest > published and _FUTURE.search(clause_text)
         ):
@@ -233,6 +248,24 @@ def _date_sentence(
         else:
             timing.date = value
             timing.yearless = bool(_MONTH.search(timex.text)) and not _YEAR.search(timex.text)
+
+
+def _next_year_if_planned(value: str, timex: Timex, published: dt.date, future: bool) -> str:
+    """A planned day without its year that has passed this year is next year's.
+
+    "An early election was called for November 1" in an article of June 30 is
+    this year's November; in one of December 20 it is next year's.
+    """
+    if not future or not _DAY.match(value) or _YEAR.search(timex.text):
+        return value
+    day = dt.date.fromisoformat(value)
+    if day >= published:
+        return value
+    try:
+        moved = day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return value
+    return moved.isoformat() if moved > published else value
 
 
 def _continues(mention: Mention) -> bool:

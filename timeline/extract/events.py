@@ -39,6 +39,7 @@ from timeline.extract.participants import (
     split_coordination,
     subject_text,
 )
+from timeline.extract.relevance import drop_repeated_shares, keep_political
 from timeline.extract.sentences import Sentence, quoted_spans, split_clauses
 
 # One pass over the text finds every trigger; a group per trigger says which one matched.
@@ -130,7 +131,7 @@ _OWNER = re.compile(r"['’]s\s+\w")
 _AFTER_PREPOSITION = re.compile(r"(?i)\b(?:by|of|for|with|from|against|to)\s+$")
 _RELATIVE = re.compile(r"(?i)^(?:who|which|that)$")
 _ADJECTIVAL = re.compile(
-    r"(?i)\b(?:the|a|an|its|their|his|her|newly|democratically|freely|popularly|duly|legally"
+    r"(?i)(?:['’]s\s+$)|\b(?:the|a|an|its|their|his|her|newly|democratically|freely|popularly|duly|legally"
     r"|illegally|recently|previously|formerly|jointly)\s+$"
 )
 # Between an unnamed group and its verb: "police later arrested", "troops on Sunday fired".
@@ -138,11 +139,19 @@ _GROUP_GAP = re.compile(
     r"(?i)(?:\s+(?:later|then|also|again|soon|quickly|reportedly|allegedly|themselves|all|both"
     r"|\w+ly|(?:on\s+)?\w+day|(?:have|has|had)(?:\s+been)?))*\s*"
 )
+# "called elections for May 5": the elections are ahead
+_CALLED_FOR = re.compile(r"(?i)\s+(?:to\s+be\s+held\s+)?for\s+(?:\w+\s+)?\d")
+_WHO_END = re.compile(r"\s+(?:who|which)\s+$")
 _SUBORDINATE = re.compile(
-    r"(?i)\b(?:after|before|when|while|because|since|once|until|although|though)\s"
+    r"(?i)\b(?:after|before|when|while|because|since|once|until|although|though"
+    r"|(?:said|says|showed|shows|show|announced|announces|confirmed|confirms|indicated"
+    r"|reported|found)\s+that)\s"
 )
 _FILLER = re.compile(r"(?i)^[\s,]*(?:(?:and|also|then|later|subsequently|eventually)\b[\s,]*)*$")
-_DATE_AFTER = re.compile(r"(?i)\s+(?:(?:on|in|of|held\s+on|held\s+in)\s+(?:the\s+)?)?")
+_DATE_AFTER = re.compile(
+    r"(?i)\s+(?:(?:(?:was|were|is|are|has\s+been)\s+(?:called|set|scheduled|fixed|planned)\s+)?"
+    r"(?:on|in|of|for|held\s+on|held\s+in)\s+(?:the\s+)?)?"
+)
 _DATE_BEFORE = re.compile(r"(?:['’]s)?\s+")
 
 
@@ -222,9 +231,9 @@ def detect(
         place_names = {p[0] for p in places}
         names = [n for n in names if n.name not in place_names]
         clauses = split_clauses(sentence)
-        mentions.extend(
-            _sentence_mentions(text, index, triggers, names, places, clauses, list(timexes))
-        )
+        found = _sentence_mentions(text, index, triggers, names, places, clauses, list(timexes))
+        mentions.extend(keep_political(text, (sentence.start, sentence.end), found))
+    mentions = drop_repeated_shares(mentions)
     resolve_pronouns(mentions)
     return mentions
 
@@ -249,7 +258,9 @@ def _sentence_mentions(
         subject_begin = begin
         if previous is not None and trigger.kind != "nominal":
             cuts = list(_SPLIT.finditer(gap))
-            if cuts:
+            if previous.matched.lower().endswith("that"):
+                pass  # "announced that X won": what follows "that" is the next verb's subject
+            elif cuts:
                 subject_begin = begin + cuts[-1].end()
                 set_object(text, previous, names, begin, begin + cuts[-1].start(), timexes)
             elif previous.trigger.kind == "nominal":
@@ -289,10 +300,24 @@ def _sentence_mentions(
             # "Suu Kyi, who was detained": who is the person (or group) just named
             mention.subject = [before_it[-1]] if before_it else []
             mention.subject_text = ""
+        relative = _WHO_END.search(text, begin, match.start()) if previous is not None else None
+        if relative:  # "fired tear gas at supporters who blocked a road": the supporters
+            near = [
+                n
+                for n in names
+                if begin <= n.start and n.end <= relative.start() and n.kind in ("person", "group")
+            ]
+            if near:
+                mention.subject, mention.subject_text, mention.continues = [near[-1]], "", False
         before = text[clause[0] : match.start()]
-        mention.future = bool(_FUTURE.search(before)) or bool(
-            _FUTURE.search(text, match.end(), min(clause[1], match.end() + 30))
-            and trigger.kind == "nominal"
+        mention.future = bool(_CALLED_FOR.match(text, match.end()) and trigger.type == "election")
+        mention.future = (
+            mention.future
+            or bool(_FUTURE.search(before[-60:]))
+            or bool(
+                _FUTURE.search(text, match.end(), min(clause[1], match.end() + 30))
+                and trigger.kind == "nominal"
+            )
         )
         if trigger.kind == "nominal" and _SHARE.search(
             text, max(0, match.start() - 20), match.start()
@@ -328,9 +353,10 @@ def _sentence_mentions(
         if trigger.kind == "nominal":
             end = min(following, clause[1])
         set_object(text, mention, names, match.end(), end, timexes)
-        if match.groupdict().get("obj"):
-            mention.object_text = match.group("obj")
-            mention.object_span = match.span("obj")
+        own = next((g for g, v in match.groupdict().items() if v and g.startswith("obj")), None)
+        if own:
+            mention.object_text = match.group(own)
+            mention.object_span = match.span(own)
             mention.groupless_object = True
         mention.region = (subject_begin, end)
         mention.places = [p for p, s, _ in places if subject_begin <= s < end]
@@ -345,7 +371,7 @@ def _sentence_mentions(
 def _dated(text: str, match: re.Match[str], timexes: list[tuple[int, int]]) -> bool:
     """A date right next to the noun: 'the elections on October 4', 'the 2019 election'."""
     for start, end in timexes:
-        if match.end() <= start <= match.end() + 16 and _DATE_AFTER.fullmatch(
+        if match.end() <= start <= match.end() + 36 and _DATE_AFTER.fullmatch(
             text, match.end(), start
         ):
             return True

@@ -6,9 +6,26 @@ The trigger words per event type are in :mod:`timeline.extract.triggers`
 
 from __future__ import annotations
 
-from timeline.extract.triggers import TRIGGERS, Trigger
+import dataclasses
+import re
+
+from timeline.extract.triggers import TRIGGERS as _BASE_TRIGGERS
+from timeline.extract.triggers import Trigger
+from timeline.extract.triggers_more import MORE_TRIGGERS
 
 __all__ = ["TRIGGERS", "Trigger", "words"]
+
+
+def _numbered(triggers: tuple[Trigger, ...]) -> tuple[Trigger, ...]:
+    """Give each trigger's ``obj`` group a name of its own, so all fit in one pattern."""
+    return tuple(
+        dataclasses.replace(t, pattern=re.sub(r"\(\?P<obj>", f"(?P<obj{n}>", t.pattern))
+        for n, t in enumerate(triggers)
+    )
+
+
+# The specific patterns first: where two start at the same word, the earlier one wins.
+TRIGGERS: tuple[Trigger, ...] = _numbered(MORE_TRIGGERS + _BASE_TRIGGERS)
 
 
 def words(text: str) -> frozenset[str]:
@@ -67,6 +84,7 @@ GROUP_NOUNS = (
     r"|security\s+forces|forces|supporters|students|military|army|militants|rebels|gunmen"
     r"|workers|people|civilians|journalists|officers|lawmakers|deputies|prosecutors|judges"
     r"|justices|voters|leaders|junta|government|authorities|officials|parliament|congress"
+    r"|drivers|farmers|miners|truckers|dockworkers|residents|villagers|rioters|teachers"
     r"|legislature|court|commission|cabinet|council|senate|assembly|tribunal|regulator"
 )
 
@@ -110,7 +128,8 @@ FUTURE = (
     r"will|shall|should|must|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+expected\s+to"
     r"|are\s+expected\s+to|is\s+scheduled\s+to|are\s+scheduled\s+to|is\s+set\s+to|are\s+set\s+to"
     r"|plans?\s+to|intends?\s+to|has\s+to|have\s+to|is\s+planned|are\s+planned|scheduled\s+for"
-    r"|due\s+(?:on|by)|deadline|no\s+later\s+than"
+    r"|due\s+(?:on|by)|deadline|no\s+later\s+than|(?:was|were|is|are|has\s+been)\s+(?:called"
+    r"|set|fixed)\s+for"
 )
 
 # Who can decide (a court, a commission, a parliament ...), and which of them judge.

@@ -40,6 +40,27 @@ _GROUP = re.compile(
     r"(?:\s+(?P<next>[a-z]+))?"
 )
 _GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+# Surname endings across languages: Slavic, Central Asian, Armenian, Georgian, Romanian,
+# Italian, Turkish, Spanish and Portuguese patronymics, Nordic and English -son.
+_SURNAME_ENDING = re.compile(
+    r"(?:[oe]va?|y?ev|enko|[sc]k[iy]|ska|son|sen|e[zs]|ian|yan|i[cć]|ovich|ovic|escu|ini|elli"
+    r"|o[gğ]lu|shvili|idze|dze|uly|kyzy|ov)$"
+)
+# Syllables of romanised Burmese names, which have no surname to cut to.
+_BURMESE = re.compile(
+    r"(?:(?:Hl|Ht|Hm|Hn)[a-z]{1,5}|Ky(?:aw|i|in|aing)|Ny[aeiu][a-z]{0,3}|Gy[a-z]{1,3}"
+    r"|[A-Z][a-z]{0,2}(?:aung|aing|yint|yunt|yaw|hwe)|Th[ae]i?n|Thant|Kh[ai]n|[MS]we|Soe|Suu|Oo)"
+)
+# Two-word places that look like a first name and a surname: "North Korea", "Sri Lanka".
+_PLACE_FIRST = words("north south east west new upper lower central greater")
+_PLACES = frozenset(
+    (
+        "Sri Lanka", "Saudi Arabia", "Costa Rica", "El Salvador", "Burkina Faso",
+        "Sierra Leone", "Hong Kong", "Puerto Rico", "Ivory Coast", "Cape Verde",
+        "San Marino", "Papua New Guinea", "Trinidad and Tobago", "Bosnia and Herzegovina",
+        "Timor-Leste", "Equatorial Guinea", "Marshall Islands", "Solomon Islands",
+    )
+)  # fmt: skip
 _POSSESSIVE = re.compile(r"[’']s$")
 _DEMONYM = re.compile(r"(?:ian|ean|can|ese|ish|ic|i)$")
 
@@ -60,18 +81,26 @@ class Actor:
         """The name for titles: the shortest form the article uses for a person.
 
         A name the article never shortens stays whole ("Aung San Suu Kyi", "Min
-        Aung Hlaing"), except the common given-name-surname pair ("Ola Dahl" ->
-        "Dahl"); a family-name-first pair with a hyphenated given name ("Park
-        Geun-hye") stays whole.
+        Aung Hlaing"). A two-word name is cut to its last word (the given-name +
+        surname default, "Ola Dahl" -> "Dahl") when that word carries a surname
+        ending common across languages ("Sooronbay Jeenbekov" -> "Jeenbekov",
+        "Gabriel Boric" -> "Boric") or when neither word has the shape of a
+        Burmese syllable ("Win Myint", "Myint Swe", "Thein Sein" stay whole:
+        their last word is not a surname); a family-name-first pair with a
+        hyphenated given name ("Park Geun-hye") stays whole.
         """
         if self.kind != "person":
             return self.name
         if self.alias:
             return self.alias
         tokens = self.name.split()
-        if len(tokens) == 2 and not (len(tokens[0]) <= 5 and _GIVEN.fullmatch(tokens[1])):
+        if len(tokens) != 2 or (len(tokens[0]) <= 5 and _GIVEN.fullmatch(tokens[1])):
+            return self.name
+        if _SURNAME_ENDING.search(tokens[1]):
             return tokens[1]
-        return self.name
+        if any(_BURMESE.fullmatch(t) for t in tokens):
+            return self.name
+        return tokens[1]
 
 
 def _words(text: str) -> list[str]:
@@ -99,6 +128,8 @@ def _classify(tokens: list[str]) -> str:
     lowered = [t.lower().rstrip(".") for t in tokens]
     if any(t in ORG_HEADS for t in lowered):
         return "org"
+    if len(tokens) >= 2 and (lowered[0] in _PLACE_FIRST or " ".join(tokens) in _PLACES):
+        return "other"  # a country or region, not a person
     if len(tokens) >= 2 and all(t[:1].isupper() for t in tokens):
         return "person"
     return "other"
@@ -122,8 +153,10 @@ def find_names(text: str, start: int, end: int) -> list[Actor]:
         if not tokens:
             continue
         follower = _FOLLOW.match(text, match.end())
-        if len(tokens) == 1 and follower and follower.group(1) in ROLE_HEADS:
-            continue  # "Opposition lawmaker ...": part of a role, not a name
+        if len(tokens) == 1 and follower and follower.group(1) in ROLE_HEADS | ORG_HEADS | _CROWD:
+            continue  # "Opposition lawmaker ...", "Electoral commission": part of a noun phrase
+        if len(tokens) == 1 and follower and tokens[0].lower() in ROLE_WORDS - ROLE_HEADS:
+            continue  # "Former student leader Gabriel Boric": a role word, not a name
         if len(tokens) == 1 and follower and follower.group(1) in _GROUPS:
             name = f"{tokens[0]} {follower.group(1)}"  # "Security forces"
             found.append(Actor(name, None, "org", offset, follower.end()))
@@ -160,6 +193,12 @@ def find_names(text: str, start: int, end: int) -> list[Actor]:
 
 
 _HONORIFICS = words("mr mrs ms dr miss sir")
+# Crowd nouns after a capitalised sentence opener: "Truck drivers", "Student protesters".
+_CROWD = words(
+    "drivers farmers miners truckers workers protesters demonstrators students supporters "
+    "residents villagers rioters teachers doctors nurses activists militants rebels soldiers "
+    "results figures sources media reports tallies counts data estimates returns"
+)
 _GROUPS = words("forces troops police authorities officials services militias guards")
 _FOLLOW = re.compile(r"[ \t]+([a-z]+)")
 _FUNCTION = words(

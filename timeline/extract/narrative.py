@@ -31,6 +31,11 @@ _SAME_SCENE = re.compile(
     r"|moments)\s+later|within\s+(?:hours|minutes)|shortly\s+(?:after|afterwards|thereafter)"
     r"|then)\b"
 )
+# "conceded defeat within hours", "was sworn in hours later": the cue after the verb
+_SAME_SCENE_AFTER = re.compile(
+    r"(?i)\s+(?:[\w-]+\s+){0,3}?(?:(?:hours|minutes|moments)\s+later|within\s+(?:hours|minutes)"
+    r"|later\s+(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night))\b"
+)
 _OFFSET = re.compile(
     r"(?i)\b(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>days?|weeks?)"
     r"\s+(?:later|after\s+that|afterwards)\b"
@@ -154,7 +159,7 @@ def _from_scene(
         _copy(previous, timing, _offset(offset))
         timing.after.add(last)
         return
-    if _SAME_SCENE.search(lead):
+    if _SAME_SCENE.search(lead) or _SAME_SCENE_AFTER.match(text, mention.end):
         _copy(previous, timing)
         if not timing.date:
             timing.after.add(last)

@@ -44,7 +44,11 @@ def subject_text(text: str) -> str:
     tail = re.split(
         r"(?i)\b(?:after|before|when|while|because|since|following|as|once|until)\s", tail
     )[-1]
-    tail = re.split(r"(?i)\b(?:said|says|say|told|added|reported)\b(?:\s+that)?\s", tail)[-1]
+    tail = re.split(
+        r"(?i)\b(?:said|says|say|told|added|reported|showed|shows|show|announced|announces"
+        r"|confirmed|confirms|indicated|found)\b(?:\s+that)?\s",
+        tail,
+    )[-1]
     tail = re.split(r"(?i)\s(?:who|which|that|whose)\s", tail)[0]
     tail = re.sub(r"(?i)^\s*(?:which|whom|that)\s+(?=\S+\s)", "", tail)  # "which the army"
     tail = _AUXILIARY_END.sub("", tail)
@@ -52,13 +56,25 @@ def subject_text(text: str) -> str:
         -1
     ]  # "... and his wife"
     tail = _WEEKDAY.sub(" ", tail)
+    tail = re.sub(r"^\s*\d{1,2}[:.]\d{2}\s*[-–—:]\s*", "", tail)  # "18:30 - Five people"
+    tail = re.sub(r"(?i)^\s*(?:in|on|by|since|during|until)\s+\d{4}\b\s*,?\s*", "", tail)
+    tail = _OWN_VERB.split(tail)[0]  # "militants threw a grenade and": the militants
+    tail = _COLLECTIVE.sub("", tail)  # "a group of militants": the militants
     words = tail.split()
     return " ".join(words) if 0 < len(words) <= 8 else ""
 
 
+# A subject that holds a verb of its own ("a group of militants threw a grenade and").
+_OWN_VERB = re.compile(
+    r"(?i)(?<=\w)\s+(?=(?:threw|hurled|fired|opened|attacked|killed|stormed|burned|torched"
+    r"|entered|broke|seized|took|set|shot|blocked|marched|gathered|surrounded|clashed|fled"
+    r"|detonated|planted|ambushed|raided|hit|struck)\s)"
+)
+_COLLECTIVE = re.compile(r"(?i)^\s*(?:an?\s+)?(?:group|band|gang|unit|squad|team)\s+of\s+")
 _WEEKDAY = re.compile(r"(?i)\s(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _AUXILIARY_END = re.compile(
-    r"(?i)(?:\s+(?:has|have|had|was|were|is|are|also|later|then|reportedly|allegedly))+\s*$"
+    r"(?i)(?:\s+(?:has|have|had|was|were|is|are|also|later|then|reportedly|allegedly|will|would"
+    r"|shall|must))+\s*$"
 )
 
 
@@ -92,6 +108,8 @@ def set_object(
     timexes: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> None:
     masked = _without_dates(text, start, end, timexes)
+    # "killed at least 12 protesters": a count, not a place (same length, same offsets)
+    masked = _AT_LEAST.sub(lambda m: m.group().replace(" ", "-"), masked)
     phrase, _stop = _phrase(masked, 0, len(masked))
     mention.object_text = " ".join(_TALLY.sub("", phrase).split())
     mention.object_span = (start, end)
@@ -116,6 +134,7 @@ def set_object(
 
 _DATE_LEAD = re.compile(r"(?i)(?:\s(?:on|in|at|by|since|last|this|early|late))?\s*$")
 _TALLY = re.compile(r"\b\d+\s*-\s*\d+\b")
+_AT_LEAST = re.compile(r"(?i)\bat least\b")
 
 
 def _without_dates(text: str, start: int, end: int, timexes: list[tuple[int, int]]) -> str:
@@ -150,7 +169,9 @@ _COUNTED = re.compile(
     r"|thousands|several|many|at\s+least|some)\b"
 )
 _CROWDS = words(
-    "supporters protesters protestors demonstrators people students workers activists crowds"
+    "supporters protesters protestors demonstrators people students workers activists crowds "
+    "drivers farmers miners truckers dockworkers residents villagers rioters teachers doctors "
+    "nurses unions employees staff"
 )
 _GROUPS_COUNT = ("arrest", "release", "violence")  # "police arrested demonstrators"
 _DECREE = re.compile(r"(?i)(?:banned|bans|suspended|suspends|dissolved|dissolves|outlaw)")

@@ -28,7 +28,10 @@ _IRREGULAR = {
     "swore": "swears",
     "swears": "swears",
     "takes": "takes",
+    "veto": "vetoes",
+    "flee": "flees",
 }
+_PAST = {"shot": "shot", "shoot": "shot", "shoots": "shot", "beat": "beat", "beats": "beat"}
 _DROP = re.compile(
     r"(?i)\b(?:the|a|an|various|several|some|recent|recently|also|his|her|their|its|other)\s+"
 )
@@ -63,13 +66,24 @@ _BASE = {
     "injured": "injure", "sentenced": "sentence", "acquitted": "acquit", "issued": "issue",
     "promulgated": "promulgate", "repealed": "repeal", "scrapped": "scrap",
     "withdrew": "withdraw",
+    "expelled": "expel", "recalled": "recall", "summoned": "summon", "surrounded": "surround",
+    "besieged": "besiege", "blocked": "block", "boycotted": "boycott", "dispersed": "disperse",
+    "raided": "raid", "certified": "certify", "ratified": "ratify", "charged": "charge",
+    "indicted": "indict", "deported": "deport", "extradited": "extradite", "removed": "remove",
+    "deposed": "depose", "toppled": "topple", "overthrew": "overthrow", "postponed": "postpone",
+    "delayed": "delay", "won": "win", "defeated": "defeat", "beat": "beat",
+    "blockaded": "blockade", "barricaded": "barricade", "encircled": "encircle",
+    "tear-gassed": "tear-gas", "found": "convict",
+    "published": "publish", "confirms": "confirm", "certifies": "certify",
+    "recalls": "recall", "expels": "expel", "ratifies": "ratify", "vetoes": "veto",
+    "wins": "win", "beats": "beat", "defeats": "defeat", "removes": "remove",
 }  # fmt: skip
 _OWNER = re.compile(r"^\s*\S+['’]s\s+")
 _ALONG = re.compile(r"(?i)\s(?:as\s+well\s+as|including|along\s+with|together\s+with)\s")
 _LEADING_PREPOSITION = re.compile(r"(?i)^(?:for|to|in|at|from|by|of|into|over)\b")
 _PLURALS = frozenset(("people", "police", "men", "women", "children"))
 _PURPOSE = re.compile(r"(?i)^to\s+\w+.*$")  # "used tear gas to disperse them"
-_TRAILING = frozenset(("for", "to", "of", "at", "by", "with", "and", "or", "the", "a"))
+_TRAILING = frozenset(("for", "to", "of", "at", "by", "with", "and", "or", "the", "a", "on"))
 _ROLE_QUALIFIERS = re.compile(r"(?i)^(?:former|acting|interim|ousted|late)\s+")
 
 
@@ -146,7 +160,14 @@ def title_for(m: Mention) -> str:
         title = _passive(m, who)
     else:
         title = _trans(m, who)
-    return _capital(_trim(_cap_words(title.strip())))
+    return _capital(_trim(_cap_words(_TIME_TAIL.sub("", title.strip()))))
+
+
+# "Franco sworn in as president hours later": the time cue dates the event, not the title
+_TIME_TAIL = re.compile(
+    r"(?i)\s+(?:(?:(?:a\s+few|few|two|three|several|\d+)\s+)?(?:hours|minutes|days|weeks|moments)\s+later|within\s+(?:hours|minutes"
+    r"|days)|later(?:\s+that\s+(?:day|night|evening))?|the\s+next\s+day|overnight)$"
+)
 
 
 def _nominal(m: Mention) -> str:
@@ -185,6 +206,10 @@ def _plural(subject: str) -> bool:
 
 
 def _intrans(m: Mention, who: str) -> str:
+    if m.trigger.verb == "collapse":  # "the coalition collapsed": the trigger holds its subject
+        return f"{m.matched.split()[0].lower()} collapses"
+    if m.trigger.verb == "be postponed":  # "the vote was postponed"
+        return f"{m.matched.split()[0].lower()} postponed"
     verb = _BASE.get(m.matched.lower(), m.trigger.verb)
     if not who:
         subject = _tidy(m.subject_text)
@@ -198,7 +223,8 @@ def _intrans(m: Mention, who: str) -> str:
     if m.type == "resignation" and role:
         return f"{who} {present(verb)} as {role}"
     if m.object_text and m.type in ("election", "court"):
-        return f"{who} {present(verb)} {_tidy(m.object_text)}"
+        many = _plural(who) and not any(a.kind == "person" for a in m.subject)
+        return f"{who} {verb if many else present(verb)} {_tidy(m.object_text)}"
     single = len(m.subject) == 1 and not (m.subject[0].kind in ("other", "group") and _plural(who))
     return f"{who} {present(verb)}" if single else f"{who} {verb}"
 
@@ -222,10 +248,14 @@ def _passive(m: Mention, who: str) -> str:
     )
     if m.matched.lower().endswith("shot dead"):
         participle = "shot dead"
+    if m.trigger.verb == "declare winner":
+        participle = "declared winner"
     if "sworn" in m.matched.lower():
         participle = "sworn in as" if words[-1].lower() == "as" else "sworn in"
     subject = who or _tidy(m.subject_text)
-    complement = _tidy(m.object_text) if m.type in ("appointment", "court") else ""
+    complement = _tidy(m.object_text) if m.type in ("appointment", "court", "election") else ""
+    if m.trigger.verb == "declare winner":
+        complement = ""
     complement = re.split(r"\s(?:with|after|amid|despite)\s", f" {complement} ")[0].strip()
     return f"{subject} {participle.lower()} {complement}".strip()
 
@@ -242,6 +272,8 @@ def _trans(m: Mention, who: str) -> str:
         obj = _tidy(m.group_words)  # "dozens of demonstrators", "three people"
     last = m.matched.split()[-1].lower()
     participle = _participle_of(last) or m.trigger.participle
+    if m.trigger.verb == "beat" and objects:  # "beat Stam in the runoff"
+        return f"{who} {'beat' if len(m.subject) > 1 else 'beats'} {objects}"
     if m.trigger.verb == "hand power to":
         if not who:
             return f"Power handed to {objects}"
@@ -267,6 +299,8 @@ def _trans(m: Mention, who: str) -> str:
 
 def _participle_of(word: str) -> str | None:
     """'detained', 'detaining', 'detains' -> 'detained' (None for other words)."""
+    if word in _PAST:
+        return _PAST[word]
     if word.endswith("ed"):
         return word
     base = _BASE.get(word)
