@@ -336,3 +336,11 @@ def test_a_time_cue_dates_the_event_and_stays_out_of_its_title():
         " hours later."
     )
     assert found[1] == ("appointment", "Lund sworn in as president", "2021-02-01")
+
+
+def test_family_name_first_names_stay_whole():
+    from timeline.extract.names import Actor
+
+    assert Actor("Xi Jinping", kind="person").short == "Xi Jinping"
+    assert Actor("Hun Sen", kind="person").short == "Hun Sen"
+    assert Actor("Sooronbay Jeenbekov", kind="person").short == "Jeenbekov"

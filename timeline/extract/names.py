@@ -51,6 +51,11 @@ _BURMESE = re.compile(
     r"(?:(?:Hl|Ht|Hm|Hn)[a-z]{1,5}|Ky(?:aw|i|in|aing)|Ny[aeiu][a-z]{0,3}|Gy[a-z]{1,3}"
     r"|[A-Z][a-z]{0,2}(?:aung|aing|yint|yunt|yaw|hwe)|Th[ae]i?n|Thant|Kh[ai]n|[MS]we|Soe|Suu|Oo)"
 )
+# Common East Asian family names, written first: "Xi Jinping", "Moon Jae-in", "Nguyen Phu Trong".
+_FAMILY_FIRST = frozenset(
+    "Xi Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Luo Gao"
+    " Hun Kim Park Lee Moon Yoon Choi Jung Kang Cho Nguyen Tran Le Pham Vo Ngo Abe Kishida".split()
+)
 # Two-word places that look like a first name and a surname: "North Korea", "Sri Lanka".
 _PLACE_FIRST = words("north south east west new upper lower central greater")
 _PLACES = frozenset(
@@ -95,6 +100,8 @@ class Actor:
             return self.alias
         tokens = self.name.split()
         if len(tokens) != 2 or (len(tokens[0]) <= 5 and _GIVEN.fullmatch(tokens[1])):
+            return self.name
+        if tokens[0] in _FAMILY_FIRST:
             return self.name
         if _SURNAME_ENDING.search(tokens[1]):
             return tokens[1]
