@@ -129,3 +129,55 @@ def test_read_only_documents_cannot_be_saved():
     doc = parse_text("title: a\nevents: []\n", "e.yaml", editable=False)
     with pytest.raises(SaveError, match="loaded read-only"):
         doc.dump()
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.text(min_size=1, max_size=8), tree, min_size=1, max_size=5))
+def test_large_file_path_reads_the_same_data(data):
+    from timeline.yamlread import load_plain
+
+    text = dump_yaml(data)
+    fast = load_plain(text)
+    if fast is None:  # unusual input: the located loader takes over
+        return
+    assert repr(plain(fast)) == repr(plain(parse_text(text, "x.yaml").data))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: yes\nb: on\nc: 012\nd: 1:20\ne: 0o17\nf: ~\ng:\nh: 2020-10-04\ni: 2020-02-30\n",
+        "x: &a {k: 1}\ny:\n  <<: *a\n  j: 2\n",
+        "- [1, 2, {a: b}]\n- 'quoted'\n- \"2020-10-04\"\n- ''\n- -1.5e3\n",
+        "---\ns: >-\n  folded\n  text\nl: |\n  lit\n",
+    ],
+)
+def test_large_file_path_scalars(text):
+    from timeline.yamlread import load_plain
+
+    assert plain(load_plain(text)) == plain(parse_text(text, "x.yaml").data)
+
+
+@pytest.mark.parametrize("text", ["a: 1\na: 2\n", "a: [1, 2\n", "x: !!str 12\n", "a: 1\n---\nb: 2\n"])
+def test_large_file_path_hands_unusual_input_to_the_located_loader(text, capfd):
+    from timeline.yamlread import load_plain
+
+    assert load_plain(text) is None
+    assert capfd.readouterr().err == ""
+
+
+def test_problems_in_a_large_file_are_still_located(tmp_path):
+    from timeline.validate import load_timeline
+
+    events = "".join(
+        f"  - id: e{i}\n    title: Event {i} with a reasonably long title to fill the file\n"
+        f"    type: {'riot' if i == 4000 else 'protest'}\n    date: 2020-10-04\n"
+        "    sources: [{source: wire}]\n"
+        for i in range(5000)
+    )
+    path = tmp_path / "events.yaml"
+    path.write_text("title: Big\nsources:\n  wire: {title: Wire}\nevents:\n" + events)
+    assert path.stat().st_size > 256 * 1024
+    with pytest.raises(ValidationError) as caught:
+        load_timeline(path, display="events.yaml")
+    assert str(caught.value).startswith("events.yaml:20007:11: event 'e4000': unknown type 'riot'")

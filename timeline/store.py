@@ -42,6 +42,7 @@ class Document:
     style: tuple[int, int, int] = (2, 2, 0)  # mapping indent, sequence indent, dash offset
     baseline: str = ""
     editable: bool = True
+    located: bool = True  # False: a large read-only file parsed without positions
 
     def dump(self) -> str:
         if not self.editable:
@@ -148,7 +149,9 @@ def decode(raw: bytes, display: str) -> str:
     return text
 
 
-def parse_text(text: str, display: str, *, editable: bool = True) -> Document:
+def parse_text(
+    text: str, display: str, *, editable: bool = True, positions: bool = False
+) -> Document:
     """Parse YAML text into a :class:`Document`, keeping the parser's location on error.
 
     ``editable`` documents are loaded round-trip (ruamel), so they can be saved
@@ -168,12 +171,16 @@ def parse_text(text: str, display: str, *, editable: bool = True) -> Document:
         )
     style = guess_style(text)
     try:
+        located = True
         if editable:
             data = make_yaml(style).load(text)
         else:
-            from timeline.yamlread import load_located
+            from timeline.yamlread import LARGE, load_located, load_plain
 
-            data = load_located(text)
+            data = load_plain(text) if len(text) > LARGE and not positions else None
+            located = data is None
+            if located:
+                data = load_located(text)
     except (MarkedYAMLError, _pyyaml_errors()[0]) as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -193,6 +200,7 @@ def parse_text(text: str, display: str, *, editable: bool = True) -> Document:
         raise ValidationError([Problem(display, 1, 1, f"YAML syntax error: {err}")]) from None
     doc = Document(path=Path(display), display=display, data=data, text=text, style=style)
     doc.editable = editable
+    doc.located = located
     doc.baseline = doc.dump() if editable else text
     return doc
 

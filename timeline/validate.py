@@ -23,7 +23,7 @@ from jsonschema import ValidationError as SchemaError
 from timeline.dates import DateError, EdtfDate, human_day, parse_edtf
 from timeline.exceptions import Problem, ValidationError
 from timeline.model import Event, Source, SourceRef, Timeline
-from timeline.schema import json_schema, known_keys
+from timeline.schema import EVENT, conforms, json_schema, known_keys
 from timeline.store import Document, load_document
 from timeline.vocabulary import TYPE_NAMES
 
@@ -44,7 +44,10 @@ def _event_validator() -> Draft202012Validator:
 @lru_cache(maxsize=65536)
 def _event_errors(event_json: str) -> tuple[SchemaError, ...]:
     """Schema errors of one event, cached: re-validating an edited file checks only what changed."""
-    errors = _event_validator().iter_errors(json.loads(event_json))
+    event = json.loads(event_json)
+    if conforms(event, EVENT):
+        return ()
+    errors = _event_validator().iter_errors(event)
     return tuple(sorted(errors, key=lambda e: [str(p) for p in e.path]))
 
 
@@ -66,6 +69,13 @@ def load_timeline(
 def check_document(doc: Document, *, strict: bool = False) -> tuple[Timeline, list[Problem]]:
     checker = _Checker(doc)
     timeline = checker.run()
+    if checker.problems and not doc.located:
+        # Large files are first read without positions; read again to locate the problems.
+        from timeline.store import parse_text
+
+        doc = parse_text(doc.text, doc.display, editable=False, positions=True)
+        checker = _Checker(doc)
+        timeline = checker.run()
     errors = [p for p in checker.problems if p.severity == "error"]
     warnings = [p for p in checker.problems if p.severity == "warning"]
     if strict:
@@ -198,6 +208,8 @@ class _Checker:
             self.report_schema_error(error)
         if isinstance(events, list):
             for index, event in enumerate(events):
+                if conforms(event, EVENT):
+                    continue
                 key = json.dumps(event, sort_keys=True, ensure_ascii=False, default=str)
                 for error in _event_errors(key):
                     self.report_schema_error(error, prefix=("events", index))

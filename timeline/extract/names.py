@@ -53,8 +53,47 @@ _BURMESE = re.compile(
 )
 # Common East Asian family names, written first: "Xi Jinping", "Moon Jae-in", "Nguyen Phu Trong".
 _FAMILY_FIRST = frozenset(
-    "Xi Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Luo Gao"
-    " Hun Kim Park Lee Moon Yoon Choi Jung Kang Cho Nguyen Tran Le Pham Vo Ngo Abe Kishida".split()
+    [
+        "Xi",
+        "Li",
+        "Wang",
+        "Zhang",
+        "Liu",
+        "Chen",
+        "Yang",
+        "Huang",
+        "Zhao",
+        "Wu",
+        "Zhou",
+        "Xu",
+        "Sun",
+        "Ma",
+        "Zhu",
+        "Hu",
+        "Guo",
+        "He",
+        "Lin",
+        "Luo",
+        "Gao",
+        "Hun",
+        "Kim",
+        "Park",
+        "Lee",
+        "Moon",
+        "Yoon",
+        "Choi",
+        "Jung",
+        "Kang",
+        "Cho",
+        "Nguyen",
+        "Tran",
+        "Le",
+        "Pham",
+        "Vo",
+        "Ngo",
+        "Abe",
+        "Kishida",
+    ]
 )
 # Two-word places that look like a first name and a surname: "North Korea", "Sri Lanka".
 _PLACE_FIRST = words("north south east west new upper lower central greater")
