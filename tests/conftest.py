@@ -42,3 +42,55 @@ def write_events(tmp_path: Path):
 
 
 # --- site/browser fixtures ---
+# Browser tests drive Debian's Chromium (apt package "chromium") through Playwright.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+ARTIFACTS = ROOT / "test-artifacts"  # screenshots; git-ignored
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/expected/ from the current build (see tests/golden/README.md)",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True with --update-golden or UPDATE_GOLDEN=1: golden tests rewrite instead of compare."""
+    flag = bool(request.config.getoption("--update-golden"))
+    return flag or os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless Chromium; skipped loudly when it is not installed, failed under CI=true."""
+    if not CHROMIUM.exists():
+        reason = (
+            f"BROWSER TESTS NOT RUN: {CHROMIUM} is missing; install it with "
+            "'apt-get install -y chromium'"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

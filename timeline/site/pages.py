@@ -1,0 +1,220 @@
+"""Render every page and copy the assets into a (new, empty) folder."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import multiprocessing
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import jinja2
+
+from timeline.exceptions import BuildError
+from timeline.graph import OrderedTimeline
+from timeline.site import chart
+from timeline.site.context import (
+    Download,
+    EntityPage,
+    EventPage,
+    GraphPage,
+    IndexPage,
+    Page,
+    SourcesPage,
+)
+from timeline.site.templates import default_template_dir, get_template, render
+from timeline.site.views import SiteViews, make_views, months
+
+logger = logging.getLogger(__name__)
+
+ASSETS = ("style.css", "timeline.js")
+EXPORTS = (
+    ("events.json", "json", "JSON", "every event with its inferred earliest and latest day"),
+    ("events.csv", "csv", "CSV", "a spreadsheet, one row per event"),
+    ("events.ics", "ics", "Calendar (ICS)", "for calendar applications"),
+    ("timelinejs.json", "timelinejs", "TimelineJS", "TimelineJS3 JSON, to reuse in TimelineJS"),
+    ("graph.graphml", "graphml", "GraphML", "the 'after' relations, for Gephi or yEd"),
+)
+
+
+def plotly_js() -> Path:
+    """plotly.min.js as shipped inside the installed plotly package."""
+    import plotly
+
+    path = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    if not path.is_file():
+        raise BuildError(f"plotly.min.js not found in the plotly package ({path.parent})")
+    return path
+
+
+def write_text(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+class SiteWriter:
+    """Writes one site into ``out``; templates are compiled once and reused for every page."""
+
+    def __init__(self, ordered: OrderedTimeline, env: jinja2.Environment, out: Path):
+        self.ordered = ordered
+        self.env = env
+        self.out = out
+        self.views: SiteViews = make_views(ordered)
+
+    def write_all(self) -> SiteViews:
+        for folder in ("events", "actors", "places", "assets", "data"):
+            (self.out / folder).mkdir(parents=True, exist_ok=True)
+        self.copy_assets()
+        self.write_index()
+        self.write_page(
+            "sources.html", SourcesPage(self.views.site, "", "Sources", self.views.sources)
+        )
+        self.write_graph()
+        events, entities = len(self.views.events), len(self.views.actors) + len(self.views.places)
+        workers = _workers(events)
+        parts = max(workers * 2, 1)
+        jobs = [("data", i, i + 1) for i in range(len(EXPORTS))]  # one job per format
+        jobs += [("events", i * events // parts, (i + 1) * events // parts) for i in range(parts)]
+        jobs += [
+            ("entities", i * entities // parts, (i + 1) * entities // parts) for i in range(parts)
+        ]
+        if workers > 1:
+            _run_parallel(self, jobs, workers)
+        else:
+            for job in jobs:
+                self.run_job(job)
+        return self.views
+
+    def run_job(self, job: tuple[str, int, int]) -> None:
+        kind, start, stop = job
+        if kind == "data":
+            self.write_data(start, stop)
+        elif kind == "events":
+            self.write_events(start, stop)
+        else:
+            self.write_entities(start, stop)
+
+    # -- pieces ------------------------------------------------------------------------
+
+    def page(self, name: str, page: Page) -> str:
+        return render(get_template(self.env, name), page.as_context())
+
+    def write_page(self, name: str, page: Page, target: str | None = None) -> None:
+        write_text(self.out / (target or name), self.page(name, page))
+
+    def copy_assets(self) -> None:
+        shutil.copyfile(plotly_js(), self.out / "assets" / "plotly.min.js")
+        for name in ASSETS:
+            # a project may override an asset as it overrides a template
+            try:
+                source, _, _ = self.env.loader.get_source(self.env, f"assets/{name}")  # type: ignore[union-attr]
+            except jinja2.TemplateNotFound:
+                source = (default_template_dir() / "assets" / name).read_text(encoding="utf-8")
+            write_text(self.out / "assets" / name, source)
+
+    def write_data(self, start: int = 0, stop: int | None = None) -> None:
+        from timeline.exports import render_export
+
+        for filename, fmt, _, _ in EXPORTS[start:stop]:
+            write_text(self.out / "data" / filename, render_export(self.ordered, fmt))
+
+    def write_index(self) -> None:
+        views = self.views
+        actor_names = [a.name for a in views.actors]
+        page = IndexPage(
+            site=views.site,
+            root="",
+            page_title=views.site.title,
+            months=months(views.events),
+            chart_data=chart.chart_data(views.site, views.events, actor_names),
+            actors=views.actors,
+            places=views.places,
+            downloads=[Download(f"data/{f}", label, text) for f, _, label, text in EXPORTS],
+        )
+        self.write_page("index.html", page)
+
+    def write_events(self, start: int = 0, stop: int | None = None) -> None:
+        template = get_template(self.env, "event.html")
+        views = self.views
+        events, by_id, site = views.events, views.by_id, views.site
+        last = len(events) - 1
+        events_dir = self.out / "events"
+        stop = len(events) if stop is None else stop
+        for index in range(start, stop):
+            view = events[index]
+            page = EventPage(
+                site=site,
+                root="../",
+                page_title=view.title,
+                event=view,
+                follows=[by_id[i] for i in view.placed.follows],
+                precedes=[by_id[i] for i in view.placed.precedes],
+                previous=events[index - 1] if index > 0 else None,
+                next=events[index + 1] if index < last else None,
+            )
+            write_text(events_dir / f"{view.id}.html", render(template, page.as_context()))
+        logger.debug("wrote event pages %s to %s", start, stop)
+
+    def write_entities(self, start: int = 0, stop: int | None = None) -> None:
+        template = get_template(self.env, "entity.html")
+        site = self.views.site
+        for entity in [*self.views.actors, *self.views.places][start:stop]:
+            page = EntityPage(
+                site=site,
+                root="../",
+                page_title=entity.name,
+                entity=entity,
+                chart_svg=chart.mini_timeline_svg(site, entity.events, "../"),
+            )
+            write_text(self.out / entity.href, render(template, page.as_context()))
+
+    def write_graph(self) -> None:
+        views = self.views
+        page = GraphPage(
+            site=views.site,
+            root="",
+            page_title="How the events follow one another",
+            graph_svg=chart.graph_svg(views.site, views.events, ""),
+            edge_count=self.ordered.graph.number_of_edges(),
+            limit=chart.GRAPH_LIMIT,
+        )
+        self.write_page("graph.html", page)
+
+
+# -- parallel writing --------------------------------------------------------------------
+# Above PARALLEL_FROM events, pages are rendered by forked worker processes that
+# inherit the views (no pickling of the timeline); the output is the same bytes
+# (a test builds a site both ways and compares).
+
+PARALLEL_FROM = 3000
+_CURRENT: SiteWriter | None = None
+
+
+def _workers(events: int) -> int:
+    """Worker processes to use: 1 (no fork) for small sites, without fork support, or
+    when other threads run (forking a threaded process, e.g. a server, is unsafe)."""
+    if events < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if threading.active_count() > 1:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def _job(job: tuple[str, int, int]) -> None:
+    assert _CURRENT is not None
+    _CURRENT.run_job(job)
+
+
+def _run_parallel(writer: SiteWriter, jobs: list[tuple[str, int, int]], workers: int) -> None:
+    global _CURRENT
+    _CURRENT = writer
+    gc.collect()
+    gc.freeze()  # the workers' garbage collector then leaves the shared pages alone
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            pool.map(_job, jobs, chunksize=1)
+    finally:
+        gc.unfreeze()
+        _CURRENT = None

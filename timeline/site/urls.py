@@ -1,0 +1,67 @@
+"""Where each page lives, and which links may be published.
+
+Every page path is relative to the output folder; templates prefix them with
+``root`` ("" on top-level pages, "../" one folder down) so the site works from
+``file://`` and from any sub-path of a web server.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_SAFE_SCHEMES = ("http://", "https://")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is an http(s) link, else None: nothing else is ever put in an href."""
+    if not url:
+        return None
+    text = url.strip()
+    if text.lower().startswith(_SAFE_SCHEMES) and not any(c in text for c in "\x00\r\n\t"):
+        return text
+    return None
+
+
+def slugify(name: str) -> str:
+    """'Sadyr Japarov' -> 'sadyr-japarov'; accents folded, never empty."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
+    return slug[:80].strip("-") or "x"
+
+
+def unique_slugs(names: Iterable[str]) -> dict[str, str]:
+    """A distinct slug for every name, stable for a given set of names.
+
+    Names are taken in sorted order, so 'A B' and 'a-b' get 'a-b' and 'a-b-2'
+    whatever order the events mention them in.
+    """
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in sorted(set(names)):
+        base = slugify(name)
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs[name] = slug
+    return slugs
+
+
+def event_path(event_id: str) -> str:
+    return f"events/{event_id}.html"
+
+
+def actor_path(slug: str) -> str:
+    return f"actors/{slug}.html"
+
+
+def place_path(slug: str) -> str:
+    return f"places/{slug}.html"
+
+
+def source_anchor(source_id: str) -> str:
+    return f"sources.html#s-{source_id}"
