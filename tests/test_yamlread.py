@@ -158,7 +158,9 @@ def test_large_file_path_scalars(text):
     assert plain(load_plain(text)) == plain(parse_text(text, "x.yaml").data)
 
 
-@pytest.mark.parametrize("text", ["a: 1\na: 2\n", "a: [1, 2\n", "x: !!str 12\n", "a: 1\n---\nb: 2\n"])
+@pytest.mark.parametrize(
+    "text", ["a: 1\na: 2\n", "a: [1, 2\n", "x: !!str 12\n", "a: 1\n---\nb: 2\n"]
+)
 def test_large_file_path_hands_unusual_input_to_the_located_loader(text, capfd):
     from timeline.yamlread import load_plain
 
