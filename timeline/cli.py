@@ -63,11 +63,13 @@ def cli(verbose: int) -> None:
     \b
     The timeline lives in events.yaml, which you edit by hand:
       timeline init [DIR]          start a project: events.yaml explained, templates
+      timeline extract ARTICLE...  find dated, sourced events in news and merge them
       timeline add "DATE: TITLE"   append an event, e.g. "October 15, 2020: X resigns"
       timeline list                the events in order, as a table
       timeline serve               preview the site; it reloads as you save
       timeline validate            check events.yaml, every problem at once
       timeline build               publish it as a static site in output/
+      timeline export -f FORMAT    json, csv, ics, timelinejs or graphml
       timeline tag ARTICLE         show the dates found in an article
       timeline schema              print the JSON Schema of events.yaml
 
