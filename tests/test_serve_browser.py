@@ -115,3 +115,29 @@ def test_error_text_is_shown_as_text_not_html(page, events: Path) -> None:
     overlay.wait_for(state="visible", timeout=WAIT_MS)
     assert "unknown type '<img src=x onerror=alert(1)>'" in overlay.inner_text()
     assert page.locator(f"{OVERLAY} img").count() == 0
+
+
+def test_the_index_swaps_in_the_new_page_without_reloading_plotly(
+    chromium, server: DevServer, events: Path
+) -> None:
+    context = chromium.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server.url + "index.html", wait_until="load", timeout=WAIT_MS)
+    page.wait_for_selector("#chart[data-drawn='1']", timeout=WAIT_MS)
+    page.wait_for_timeout(300)
+    page.evaluate("window.__marker = 'kept'")  # a soft swap keeps the window and Plotly
+    edit(events, "title: Jeenbekov resigns", "title: Jeenbekov steps down")
+    page.wait_for_function(
+        "() => document.body.textContent.includes('Jeenbekov steps down')", timeout=WAIT_MS
+    )
+    page.wait_for_selector("#chart[data-drawn='1']", timeout=WAIT_MS)
+    assert page.evaluate("window.__marker") == "kept"
+    assert page.locator("#chart .point, #chart canvas").count() > 0
+    assert page.evaluate("document.querySelectorAll('script[src$=\"plotly.min.js\"]').length") == 1
+    # and it keeps listening: a broken edit still shows the overlay on the swapped page
+    edit(events, "date: 2020-10-15", "date: 2020-02-30")
+    page.locator(OVERLAY).wait_for(state="visible", timeout=WAIT_MS)
+    context.close()
+    assert errors == []
