@@ -344,3 +344,86 @@ def test_family_name_first_names_stay_whole():
     assert Actor("Xi Jinping", kind="person").short == "Xi Jinping"
     assert Actor("Hun Sen", kind="person").short == "Hun Sen"
     assert Actor("Sooronbay Jeenbekov", kind="person").short == "Jeenbekov"
+
+
+# --- the floor of a recap told in order ----------------------------------------------------
+
+RECAP = (
+    "Following the general election on January 10, opposition supporters staged protests"
+    " in the capital. "
+)
+JAN_10 = dt.date(2021, 1, 10)
+
+
+def bounds_of(body: str, kind: str, word: str) -> tuple[str | None, dt.date | None, dt.date | None]:
+    [event] = [e for e in events(body) if e.type == kind and word in e.title]
+    return event.date, event.not_before, event.not_after
+
+
+def test_a_forward_recap_keeps_its_floor_without_a_link():
+    found = events(
+        RECAP + "Interior Minister Tomas Varga resigned. Parliament Speaker Lena Ortiz stepped"
+        " down, and Paul Amari was elected speaker."
+    )
+    later = [e for e in found if e.type in ("resignation", "appointment")]
+    assert [e.title for e in later] == [
+        "Varga resigns as interior minister",
+        "Ortiz resigns as parliament speaker",
+        "Amari elected speaker",
+    ]
+    for event in later:
+        assert (event.date, event.not_before, event.not_after) == (None, JAN_10, PUBLISHED)
+        assert event.after == []  # a bound only: no cue word orders it
+
+
+def test_past_perfect_steps_back_and_ends_the_recap():
+    body = RECAP + "Interior Minister Tomas Varga had resigned. Lena Ortiz stepped down."
+    assert bounds_of(body, "resignation", "Varga") == (None, None, PUBLISHED)
+    assert bounds_of(body, "resignation", "Ortiz") == (None, None, PUBLISHED)
+
+
+def test_a_new_paragraph_starts_without_a_floor():
+    body = RECAP.strip() + "\n\nInterior Minister Tomas Varga resigned."
+    assert bounds_of(body, "resignation", "Varga") == (None, None, PUBLISHED)
+
+
+def test_a_date_of_its_own_wins_over_the_floor():
+    body = RECAP + "Interior Minister Tomas Varga resigned on January 5."
+    assert bounds_of(body, "resignation", "Varga") == ("2021-01-05", None, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Earlier, Interior Minister Tomas Varga resigned.",
+        "Before that, Interior Minister Tomas Varga resigned.",
+        "Interior Minister Tomas Varga previously resigned.",
+    ],
+)
+def test_a_backward_cue_takes_no_floor(sentence):
+    assert bounds_of(RECAP + sentence, "resignation", "Varga") == (None, None, PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Interior Minister Tomas Varga resigns.", "Interior Minister Tomas Varga has resigned."],
+)
+def test_the_present_takes_no_floor(sentence):
+    assert bounds_of(RECAP + sentence, "resignation", "Varga") == (None, None, PUBLISHED)
+
+
+def test_the_event_of_an_after_clause_takes_no_floor():
+    body = RECAP + "Prime Minister Tomas Varga resigned after Lena Ortiz stepped down."
+    assert bounds_of(body, "resignation", "Varga")[1] == JAN_10
+    assert bounds_of(body, "resignation", "Ortiz") == (None, None, PUBLISHED)
+
+
+def test_the_event_of_an_after_clause_without_its_main_event_takes_no_floor():
+    body = RECAP + "Green deputies abstained after the Socialists agreed to open talks on taxes."
+    assert bounds_of(body, "agreement", "talks") == (None, None, PUBLISHED)
+
+
+def test_a_date_elsewhere_in_the_sentence_keeps_the_floor_away():
+    body = RECAP + "Minister Tomas Varga resigned, and police arrested Lena Ortiz on January 5."
+    assert bounds_of(body, "resignation", "Varga") == (None, None, PUBLISHED)
+    assert bounds_of(body, "arrest", "Ortiz") == ("2021-01-05", None, None)

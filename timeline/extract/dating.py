@@ -146,7 +146,7 @@ def date_mentions(
         ]
         if past:
             previous_past = past
-    from timeline.extract.narrative import carry_dates
+    from timeline.extract.narrative import carry_dates, inherit_floor
 
     carry_dates(text, sentences, mentions, timings, published, lead_day)
     for index, mention in enumerate(mentions):
@@ -159,6 +159,9 @@ def date_mentions(
         if timing.date is None:
             timing.not_after = published
     propagate(timings)
+    starts = sorted(t.start for t in timexes)
+    if inherit_floor(text, sentences, mentions, timings, starts):
+        propagate(timings)
     if lead_day is None:
         return timings
     for index, mention in enumerate(mentions):  # the report's own news: the dateline's day

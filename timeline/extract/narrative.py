@@ -13,16 +13,25 @@ A news story tells a scene in order, and only its first sentence says when:
 - a new paragraph without a cue starts afresh: it gets bounds only;
 - a day without its year ("on June 15") in a paragraph told in 2019 is in 2019
   (the first such day on or after the paragraph's last dated event), not in the
-  year the tagger took from the publication date.
+  year the tagger took from the publication date;
+- a recap told in order keeps its floor: once an event of a paragraph has an
+  earliest day from a date or an ordering in the text ("Following the elections
+  on October 4, ..."), a later undated event of that paragraph told in the simple
+  past ("X stepped down.") is no earlier than it (``not_before`` only, no link).
+  A sentence that steps back ("had", "previously", "in 2019") ends the recap; one
+  in the present or future, or with a date of its own, takes nothing from it; a
+  new paragraph starts without a floor (see :func:`inherit_floor`).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
 from timeline.extract.dating import LEAD_PARAGRAPHS, Timing
 from timeline.extract.events import Mention
+from timeline.extract.lexicon import LIGHT_VERBS
 from timeline.extract.sentences import Sentence
 
 _SAME_SCENE = re.compile(
@@ -175,3 +184,119 @@ def _from_scene(
         return
     if previous.date and _DAY.match(previous.date):
         timing.date = previous.date
+
+
+# A sentence that steps back in time: past perfect, "previously", "in 2019", "last year".
+_BACKWARD = re.compile(
+    rf"(?i)\b(?:{_BACK}|before\s+that|at\s+the\s+time|last\s+(?:year|month|week)"
+    r"|(?:years?|months?|weeks?|decades?)\s+(?:before|earlier)"
+    r"|in\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:1[89]|20)\d\d)\b|\w['’]d\b"
+)
+# The verb's own auxiliary: present, perfect, future or modal is not the simple past.
+_NOT_PAST = re.compile(
+    r"(?i)\b(?:is|are|am|has|have|will|would|shall|should|must|can|could|may|might|does|do"
+    r"|being)\b"
+)
+_PAST_WORD = re.compile(
+    r"(?i)(?:\w+ed|was|were|became|took|won|lost|fled|left|met|held|began|broke|fought|led"
+    r"|rose|fell|gave|made|shot|struck|swore|sought|threw|saw|quit|drew|swept|grew|spread"
+    r"|stood|ran|came|went|told|said|hit|cut|set|put|kept|sent|beat|overthrew|withdrew|upheld"
+    r"|brought|caught|chose|froze|laid|paid|shook|stole|tore|wrote|found|spent|built|oversaw"
+    r"|undertook|overtook)"
+)
+# "abstained after the Socialists agreed": the event of an "after" clause came first
+_SUBORDINATE = re.compile(
+    r"(?i)\b(?:after|following|once|when|because|as|since)\s+(?:[\w'’.-]+,?\s+){0,4}$"
+)
+_FIRST_WORD = re.compile(r"[\w'’-]+")
+_AUX_BEFORE = re.compile(r"(?i)(?:\b[\w'’]+\s+){0,3}$")
+_LIGHT = re.compile(rf"(?i)(?<![\w-])(?:{LIGHT_VERBS})(?![\w-])")
+
+
+def _light_verb(text: str, mention: Mention) -> str | None:
+    """The verb that makes an event noun happen: "saw clashes", "protests broke out"."""
+    clause_start, clause_end = mention.clause
+    before = list(_LIGHT.finditer(text, max(clause_start, mention.start - 40), mention.start))
+    if before:
+        return text[max(clause_start, before[-1].start() - 20) : before[-1].end()]
+    after = _LIGHT.match(text, mention.end + 1, min(clause_end, mention.end + 41))
+    if after and not text[mention.end : after.start()].strip():
+        return text[mention.end : after.end()]
+    return None
+
+
+def _tense(text: str, mention: Mention) -> str:
+    """'past' (simple past), 'back' (past perfect) or 'other' (present, future, unknown)."""
+    if mention.future:
+        return "other"
+    if mention.trigger.kind == "nominal":
+        group = _light_verb(text, mention)
+        if group is None:
+            return "other"
+        head = group
+    else:
+        aux = _AUX_BEFORE.search(text, max(mention.clause[0], mention.start - 30), mention.start)
+        group = (aux.group() if aux else "") + mention.matched
+        head = mention.matched
+    if re.search(r"(?i)\bhad\b|['’]d\b", group):
+        return "back"
+    if _NOT_PAST.search(group):
+        return "other"
+    words = _FIRST_WORD.findall(head)
+    return "past" if any(_PAST_WORD.fullmatch(w) for w in words[:3]) else "other"
+
+
+def inherit_floor(
+    text: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    timings: list[Timing],
+    dated: list[int],
+) -> bool:
+    """Give the undated simple-past events of an ordered recap the paragraph's floor.
+
+    Walks each paragraph in text order. An event with an earliest day (its own
+    date, or bounds from the text's orderings) sets the floor; a later event in
+    the simple past, without a date in its sentence, without a cue that steps
+    back, not told after an event it precedes ("A abstained after B agreed": B)
+    and without a lower bound of its own, takes the floor as ``not_before``
+    when that is no later than its ``not_after``. A step back ends the floor; a
+    new paragraph starts without one. ``dated`` are the start offsets of the
+    article's dates, sorted. Returns whether any bound was set.
+    """
+    changed = False
+    # "ERC abstained after the Socialists agreed": an event told after one it precedes
+    told_back = {a for j, t in enumerate(timings) for a in t.after if a > j}
+    paragraph, floor = -1, None
+    sentence_checked: dict[int, tuple[bool, bool]] = {}  # sentence -> (has a date, steps back)
+    outcome: dict[int, str] = {}  # sentence -> the tense of its last event, for participles
+    for index, mention in enumerate(mentions):
+        timing = timings[index]
+        sentence = sentences[mention.sentence]
+        if sentence.paragraph != paragraph:
+            paragraph, floor = sentence.paragraph, None
+        if timing.drop or timing.deadline or not mention.licensed:
+            continue
+        if timing.earliest is not None:  # a date, or bounds the text's orderings give
+            floor = timing.earliest
+            continue
+        if mention.sentence not in sentence_checked:
+            at = bisect.bisect_left(dated, sentence.start)
+            own_date = at < len(dated) and dated[at] < sentence.end
+            sentence_checked[mention.sentence] = (own_date, bool(_BACKWARD.search(sentence.text)))
+        own_date, steps_back = sentence_checked[mention.sentence]
+        if _participle(mention) and mention.sentence in outcome:
+            tense = outcome[mention.sentence]  # "..., detaining X": the verb before says when
+        else:
+            tense = _tense(text, mention)
+        outcome[mention.sentence] = tense
+        if steps_back or tense == "back":
+            floor = None
+            continue
+        if own_date or tense != "past" or floor is None or index in told_back:
+            continue
+        if _SUBORDINATE.search(text, max(sentence.start, mention.start - 60), mention.start):
+            continue
+        if timing.not_after is None or floor <= timing.not_after:
+            timing.not_before, changed = floor, True
+    return changed
