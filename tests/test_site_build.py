@@ -432,3 +432,23 @@ def test_parallel_build_writes_the_same_bytes(project: Path, tmp_path: Path) -> 
         check=True,
     )  # fmt: skip
     assert snapshot(tmp_path / "serial") == snapshot(tmp_path / "parallel")
+
+
+def test_progress_is_reported_job_by_job(project: Path, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    build_site(project / "events.yaml", tmp_path / "out", progress=lambda d, t: seen.append((d, t)))
+    assert seen, "no progress reported"
+    total = seen[0][1]
+    assert [d for d, _ in seen] == list(range(1, total + 1))
+    assert all(t == total for _, t in seen)
+
+
+def test_the_progress_bar_stays_off_when_stderr_is_not_a_terminal(
+    project: Path, tmp_path: Path
+) -> None:
+    result = CliRunner().invoke(
+        cli, ["build", "--events", str(project / "events.yaml"), "--output", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Writing pages" not in result.stderr
+    assert result.stdout.startswith("Built ")

@@ -54,6 +54,35 @@ def echo_warnings(warnings: list[Any]) -> None:
         click.echo(str(warning), err=True)
 
 
+class LazyProgress:
+    """A progress bar on stderr that appears when the core first reports (done, total).
+
+    Silent when stderr is not a terminal, so logs and pipes stay clean.
+    """
+
+    def __init__(self, label: str):
+        self.label = label
+        self.bar: Any = None
+        self.shown = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            hidden = not sys.stderr.isatty()
+            self.bar = click.progressbar(
+                length=total, label=self.label, file=sys.stderr, hidden=hidden
+            )
+            self.bar.__enter__()
+        self.bar.update(done - self.shown)
+        self.shown = done
+
+    def __enter__(self) -> LazyProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
 @click.group(name="timeline", context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="timeline")
 @click.option("-v", "--verbose", count=True, help="Say more about what is happening (-vv: debug).")
@@ -151,7 +180,8 @@ def build(events_path: str, output_dir: str, strict: bool) -> None:
     """
     from timeline.site.build import build_site
 
-    report = build_site(events_path, output_dir, strict=strict)
+    with LazyProgress("Writing pages") as progress:
+        report = build_site(events_path, output_dir, strict=strict, progress=progress)
     echo_warnings(report.warnings)
     click.echo(report.summary())
 

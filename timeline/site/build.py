@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,12 +53,14 @@ def build_site(
     output_dir: str | os.PathLike[str] = "output",
     *,
     strict: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BuildReport:
     """Build the site for ``events_path`` into ``output_dir``.
 
     Raises :class:`~timeline.exceptions.ValidationError` for problems in the
     timeline and :class:`~timeline.exceptions.BuildError` for anything else
     (a template error, an output folder that is not a previous build).
+    ``progress(done, total)`` is told as the pages are written (for a progress bar).
     """
     from timeline.graph import order_timeline
     from timeline.site.pages import SiteWriter
@@ -76,7 +79,7 @@ def build_site(
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a published site is not
     try:
-        views = SiteWriter(ordered, env, staging).write_all()
+        views = SiteWriter(ordered, env, staging).write_all(progress)
         (staging / MARKER).write_text("built by timeline; replaced whole by each build\n")
         for name in KEEP:
             if (output / name).is_file():

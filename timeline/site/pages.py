@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -26,6 +27,8 @@ from timeline.site.context import (
 )
 from timeline.site.templates import default_template_dir, get_template, render
 from timeline.site.views import SiteViews, make_views, months
+
+Progress = Callable[[int, int], None]  # (jobs done, jobs in all)
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +66,8 @@ class SiteWriter:
         self.out = out
         self.views: SiteViews = make_views(ordered)
 
-    def write_all(self) -> SiteViews:
+    def write_all(self, progress: Progress | None = None) -> SiteViews:
+        """Write every page and download; ``progress(done, total)`` is called per job."""
         for folder in ("events", "actors", "places", "assets", "data"):
             (self.out / folder).mkdir(parents=True, exist_ok=True)
         self.copy_assets()
@@ -80,11 +84,13 @@ class SiteWriter:
         jobs += [
             ("entities", i * entities // parts, (i + 1) * entities // parts) for i in range(parts)
         ]
+        tick = progress or (lambda done, total: None)
         if workers > 1:
-            _run_parallel(self, jobs, workers)
+            _run_parallel(self, jobs, workers, tick)
         else:
-            for job in jobs:
+            for done, job in enumerate(jobs, 1):
                 self.run_job(job)
+                tick(done, len(jobs))
         return self.views
 
     def run_job(self, job: tuple[str, int, int]) -> None:
@@ -207,14 +213,17 @@ def _job(job: tuple[str, int, int]) -> None:
     _CURRENT.run_job(job)
 
 
-def _run_parallel(writer: SiteWriter, jobs: list[tuple[str, int, int]], workers: int) -> None:
+def _run_parallel(
+    writer: SiteWriter, jobs: list[tuple[str, int, int]], workers: int, tick: Progress
+) -> None:
     global _CURRENT
     _CURRENT = writer
     gc.collect()
     gc.freeze()  # the workers' garbage collector then leaves the shared pages alone
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            pool.map(_job, jobs, chunksize=1)
+            for done, _ in enumerate(pool.imap_unordered(_job, jobs, chunksize=1), 1):
+                tick(done, len(jobs))
     finally:
         gc.unfreeze()
         _CURRENT = None
