@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import json
 import os
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -20,6 +21,7 @@ import networkx as nx
 from jsonschema import Draft202012Validator
 from jsonschema import ValidationError as SchemaError
 
+from timeline.dates import HINT as EDTF_HINT
 from timeline.dates import DateError, EdtfDate, human_day, parse_edtf
 from timeline.exceptions import Problem, ValidationError
 from timeline.model import Event, Source, SourceRef, Timeline
@@ -534,8 +536,6 @@ def _describe(value: Any) -> str:
 
 
 def _slugify(text: str) -> str:
-    import re
-
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug or "event-1"
 
@@ -554,7 +554,5 @@ def _required_hint(field: str) -> str | None:
 def _date_hint(err: DateError) -> str | None:
     text = str(err)
     if "is not an EDTF date" in text:
-        from timeline.dates import HINT
-
-        return HINT
+        return EDTF_HINT
     return None
