@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from timeline.extract.events import Mention
 from timeline.extract.lexicon import FUTURE, TRIGGERS
+from timeline.extract.relevance import relative_spans
 from timeline.extract.sentences import Sentence
 from timeline.temporal import Timex
 
@@ -86,6 +87,15 @@ def edtf_of(timex: Timex) -> str | None:
     return None
 
 
+# A holiday's name before an event noun names that event ("the Easter bombings").
+_HOLIDAY_NAME = re.compile(
+    r"(?i)^(?!(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b)(?:the\s+)?[a-z][a-z' ]*$"
+)
+_NAMED_EVENT = re.compile(
+    r"(?i)\s+(?:day\s+)?(?:bombings?|attacks?|massacres?|uprisings?|revolution|offensive"
+    r"|killings|shootings?|riots?|protests?|coup|siege|raid|tsunami|earthquake|floods?)\b"
+)
 _CLOCK = re.compile(r"(?i)\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?")
 
 
@@ -97,6 +107,8 @@ def usable(
     for t in timexes:
         if t.type not in ("DATE", "TIME") or not t.earliest or not t.latest or t.start < body_start:
             continue
+        if _HOLIDAY_NAME.match(t.text) and _NAMED_EVENT.match(text, t.end):
+            continue  # "the Easter bombings": the name of an event, not this Easter
         line_start = text.rfind("\n", 0, t.start) + 1
         if (
             published is not None
@@ -186,6 +198,11 @@ def _date_sentence(
     published: dt.date,
 ) -> None:
     here = [t for t in timexes if sentence.start <= t.start < sentence.end]
+    relatives = relative_spans(text, sentence.start, sentence.end)
+
+    def enclosing(position: int) -> tuple[int, int] | None:
+        return next(((a, b) for a, b in relatives if a <= position < b), None)
+
     claimed: dict[int, Timex] = {}
     pairs = sorted(
         (_distance(mentions[i], timex), n, i)
@@ -193,6 +210,8 @@ def _date_sentence(
         for i in indexes
         if mentions[i].clause[0] <= timex.start < mentions[i].clause[1]
         and not (timex.end <= mentions[i].start and _continues(mentions[i]))
+        # "Sall, who has led since 2012, postponed": 2012 dates only its own clause
+        and (not relatives or enclosing(timex.start) == enclosing(mentions[i].start))
     )
     used: set[int] = set()
     for _gap, n, i in pairs:  # nearest pairs first, each date and event once
@@ -218,6 +237,7 @@ def _date_sentence(
         t
         for t in here
         if t.end <= first
+        and (not relatives or enclosing(t.start) is None)
         and not any(c is t and not mentions[i].licensed for i, c in claimed.items())
         and not any(c is t and mentions[i].trigger.kind == "nominal" for i, c in claimed.items())
     ]
@@ -236,11 +256,15 @@ def _date_sentence(
         if value is None:
             continue
         value = _next_year_if_planned(value, timex, published, future)
+        if not future:
+            value, timex = _last_year_if_past(value, timex, published)
         if future or (
             timex.earliest and timex.earliest > published and _FUTURE.search(clause_text)
         ):
             timing.deadline = True
         elif timex.latest and timex.latest > published:
+            if _this_period(timex, published):  # "in February" in a February report
+                timing.not_before, timing.not_after = timex.earliest, published
             continue  # a past event cannot be after its report: the date belongs elsewhere
         if _SAME_DAY.match(timex.text) and _DAY.match(value):
             timing.date = value  # "later that day" is that day
@@ -251,6 +275,16 @@ def _date_sentence(
         else:
             timing.date = value
             timing.yearless = bool(_MONTH.search(timex.text)) and not _YEAR.search(timex.text)
+
+
+def _this_period(timex: Timex, published: dt.date) -> bool:
+    """'In February' in a February report: the month (or year) holds the report's day."""
+    return bool(
+        timex.earliest
+        and timex.earliest <= published
+        and re.fullmatch(r"\d{4}(?:-\d{2})?", timex.value)
+        and not _FUTURE.search(timex.text)
+    )
 
 
 def _next_year_if_planned(value: str, timex: Timex, published: dt.date, future: bool) -> str:
@@ -269,6 +303,29 @@ def _next_year_if_planned(value: str, timex: Timex, published: dt.date, future: 
     except ValueError:  # 29 February
         return value
     return moved.isoformat() if moved > published else value
+
+
+def _last_year_if_past(value: str, timex: Timex, published: dt.date) -> tuple[str, Timex]:
+    """A past event's day without its year that is still ahead this year is last year's.
+
+    "On May 9, supporters attacked the camp" in an article of March 20 is last May.
+    """
+    if _YEAR.search(timex.text) or not _MONTH.search(timex.text):
+        return value, timex
+    if not timex.earliest or not timex.latest or timex.earliest <= published:
+        return value, timex
+    match = re.match(r"^(\d{4})(-\d{2}(?:-\d{2})?)$", value)
+    if not match:
+        return value, timex
+    try:
+        earliest = timex.earliest.replace(year=timex.earliest.year - 1)
+        latest = timex.latest.replace(year=timex.latest.year - 1)
+    except ValueError:  # 29 February
+        return value, timex
+    if latest > published:
+        return value, timex
+    moved = f"{int(match.group(1)) - 1:04d}{match.group(2)}"
+    return moved, replace(timex, value=moved, earliest=earliest, latest=latest)
 
 
 def _continues(mention: Mention) -> bool:

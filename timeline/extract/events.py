@@ -8,7 +8,9 @@ unrest, stormed buildings and released ..."), and so is a participle's
 ("seized power, detaining X"). Names and unnamed groups ("police", "dozens of
 demonstrators") take part; who counts, and when a mention is kept, is in
 :mod:`timeline.extract.participants`. Direct speech, negated and
-hypothetical mentions ("could resign", "a potential second wave") are left out;
+hypothetical mentions ("could resign", "a potential second wave") are left out, and
+so are questions, habits ("have often killed"), wishes ("wants the election
+annulled"), opinions ("critics say ...") and uncertain clauses ("rumours that ...");
 an event noun ("elections", "clashes") is an event only when the text dates it
 or a verb makes it happen ("saw clashes"), otherwise it is a reference to an
 event the article reports elsewhere.
@@ -112,7 +114,8 @@ _HYPO = re.compile(rf"(?i)(?:^|\W)(?:{HYPOTHETICAL})\W+(?:\w+\W+){{0,1}}$")
 _MAYBE_NOUN = re.compile(
     r"(?i)\b(?:potential|possible|proposed|any|no|without|threat\s+of|risk\s+of|calls?\s+for"
     r"|called|calls|announced|announces|promised|promises|proposed|proposes"
-    r"|demands?\s+for|fears?\s+of)\s+(?:\w+\s+){0,2}$"
+    r"|demands?\s+for|fears?\s+of|never(?:\s+(?:had|seen|saw|known))?"
+    r"|compar(?:e|ed|es|ing|isons?)\s+(?:[\w-]+\s+){0,4}?(?:to|with))\s+(?:\w+\s+){0,2}$"
 )
 # "52 percent of the vote": a share, not a vote held.
 _SHARE = re.compile(r"(?i)(?:percent|per\s+cent|%|share|majority|half|third)\s+of\s+(?:the\s+)?$")
@@ -153,6 +156,52 @@ _DATE_AFTER = re.compile(
     r"(?:on|in|of|for|held\s+on|held\s+in)\s+(?:the\s+)?)?"
 )
 _DATE_BEFORE = re.compile(r"(?:['’]s)?\s+")
+# "arrested more than a dozen times": many events, none of them told.
+_TIMES = re.compile(
+    r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:more\s+than\s+|at\s+least\s+|over\s+|about\s+)?(?:a\s+dozen"
+    r"|dozens\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous"
+    r"|countless)\s+times\b|\s+(?:[\w-]+\s+){0,2}?(?:twice|thrice)\b"
+)
+# Polls that are surveys, not votes: "opinion polls", "polls had predicted a close race".
+_SURVEY_BEFORE = re.compile(r"(?i)\b(?:opinion|exit|pre-election|latest|recent|independent)\s+$")
+_SURVEY_AFTER = re.compile(
+    r"(?i)\s+(?:(?:had|have|has)\s+)?(?:predicted|predict|predicts|suggested|suggest|suggests"
+    r"|showed|show|shows|shown|forecast|forecasts|indicated|indicate|indicates|gave|give|gives"
+    r"|put|puts|found|find|finds)\b"
+)
+# A clause that is reported as uncertain or denied: "rumours that X resigned".
+_UNSURE = re.compile(
+    r"(?i)\b(?:rumou?rs?|speculation|unconfirmed\s+reports?|(?:denied|denies|deny|denying)"
+    r"(?:\s+\w+)?)\s+that\b|\b(?:unclear|uncertain|not\s+clear|not\s+known|unknown)\s+(?:whether"
+    r"|if)\b"
+)
+# An opinion about an event, not the event: "critics say the president seized power".
+_OPINION = re.compile(
+    r"(?i)\b(?:critics|opponents|analysts|observers|commentators|sceptics|skeptics|detractors"
+    r"|experts)\s+(?:have\s+)?(?:say|said|argue|argued|believe|believed|claim|claimed|contend"
+    r"|contended|insist|insisted|allege|alleged|suggest|suggested)\b"
+    r"|\b(?:not\s+the\s+first|the\s+(?:last|previous))\s+time\b"
+)
+# What happens as a rule, not once: "have often killed", "usually end with".
+_HABITUAL = re.compile(
+    r"(?i)\b(?:often|usually|typically|frequently|regularly|sometimes|rarely|seldom|routinely"
+    r"|traditionally|historically|in\s+the\s+past|whenever|(?:each|every)\s+time)\b"
+)
+_EVERY = re.compile(
+    r"(?i)\b(?:almost\s+|nearly\s+)?(?:every|each)\s+(?:single\s+)?(?:day|night|week|weekend"
+    r"|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+)
+# A wish, not a deed: "wants the election annulled", "demanded the ministers dismissed".
+_WISH = re.compile(
+    r"(?i)\b(?:wants?|wanted|wanting|demands?|demanded|hopes?|hoped|expects?|would\s+like"
+    r"|asked\s+for|seeks?|sought)\s+(?:[\w'’-]+\s+){1,5}$"
+)
+# Sentences that ask; people nobody in particular: "anyone who protested".
+_QUESTION = re.compile(r"\?[\s\"'”’)]*$")
+_ANYONE = re.compile(
+    r"(?i)\b(?:anyone|anybody|everyone|everybody|whoever)\s+(?:who\s+|that\s+)?"
+    r"(?:(?:has|have|had|was|were|is|are)\s+)?$"
+)
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -200,6 +249,8 @@ def detect(
         lo, hi = (bisect.bisect_left(match_starts, x) for x in (sentence.start, sentence.end))
         if lo == hi:
             continue  # no trigger word in this sentence
+        if _QUESTION.search(sentence.text):
+            continue  # "Has the army seized power?": asked, not told
         quotes = quoted_spans(sentence.text)
         quotes = [(a + sentence.start, b + sentence.start) for a, b in quotes]
         first, last = (bisect.bisect_left(name_starts, x) for x in (sentence.start, sentence.end))
@@ -331,12 +382,29 @@ def _sentence_mentions(
                 not dated and _HYPO_NOUN.search(text, window, match.start())
             ):
                 mention.licensed = False  # "a potential second wave", "a rerun of the elections"
+            if trigger.type == "election" and (
+                _SURVEY_BEFORE.search(text, window, match.start())
+                or _SURVEY_AFTER.match(text, match.end())
+            ):
+                mention.licensed = False  # "opinion polls", "polls had predicted": surveys
             if not _LIGHT_BEFORE.search(text, max(clause[0], match.start() - 40), match.start()):
                 mention.subject, mention.subject_text = [], ""  # nobody made it happen
             if trigger.type == "meeting" and not mention.subject and subject:
                 mention.subject = subject
         elif _HYPO.search(text, max(clause[0], match.start() - 40), match.start()):
             continue
+        elif _UNSURE.search(text, clauses[0][0], match.start()) or _OPINION.search(
+            text, clauses[0][0], match.start()
+        ):
+            continue  # "rumours that the minister had resigned", "unclear whether he fled"
+        elif _HABITUAL.search(text, clause[0], match.start()) or _TIMES.match(
+            text, match.end(), min(clause[1], match.end() + 50)
+        ):
+            continue  # "soldiers have often killed protesters", "arrested a dozen times"
+        elif _EVERY.search(text, match.end(), clause[1]):
+            continue  # "police fire tear gas almost every week"
+        elif _WISH.search(text, max(clause[0], match.start() - 50), match.start()):
+            continue  # "the opposition wants the election annulled"
         elif trigger.kind == "trans" and _ADJECTIVAL.search(
             text, max(0, match.start() - 20), match.start()
         ):
@@ -345,7 +413,9 @@ def _sentence_mentions(
             text, max(0, match.start() - 12), match.start()
         ):
             continue  # "led by sacked prime minister X": an adjective after a preposition
-        if NOBODY.match(mention.subject_text):
+        if NOBODY.match(mention.subject_text) or _ANYONE.search(
+            text, max(clause[0], match.start() - 40), match.start()
+        ):
             continue  # "none were killed"
         later_verbs = [m.start() for m, t in triggers[position + 1 :] if t.kind != "nominal"]
         following = triggers[position + 1][0].start() if position + 1 < len(triggers) else clause[1]

@@ -99,7 +99,7 @@ ORG_HEADS = words(
 
 # Capitalised words that open sentences or are dates, never names.
 NOT_NAMES = words(
-    "more about none ah oh yes well only just even still already each every few "
+    "more about none nobody like unlike ah oh yes well only just even still already each every few "
     "thousands hundreds dozens millions scores tens crowds "
     "the a an on in at after following later earlier meanwhile but and however he she "
     "they it we i you his her their its this that these those according when while as "
@@ -126,7 +126,8 @@ HYPOTHETICAL = (
 # Future or obligation: with a date these are deadlines or scheduled events.
 FUTURE = (
     r"will|shall|should|must|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+expected\s+to"
-    r"|are\s+expected\s+to|is\s+scheduled\s+to|are\s+scheduled\s+to|is\s+set\s+to|are\s+set\s+to"
+    r"|are\s+expected\s+to|(?:is|are)\s+(?:widely|still|now|also|generally)\s+expected\s+to"
+    r"|(?:is|are)\s+(?:un)?likely\s+to|is\s+scheduled\s+to|are\s+scheduled\s+to|is\s+set\s+to|are\s+set\s+to"
     r"|plans?\s+to|intends?\s+to|has\s+to|have\s+to|is\s+planned|are\s+planned|scheduled\s+for"
     r"|due\s+(?:on|by)|deadline|no\s+later\s+than|(?:was|were|is|are|has\s+been)\s+(?:called"
     r"|set|fixed)\s+for"

@@ -27,7 +27,9 @@ _OBJECT_END = re.compile(
     r"|despite|because|from|over|in)\s|\sand\s(?=[a-z]+ed\s)"
 )
 _PREPOSITION = re.compile(r"(?i)(?:into|from|on|in|to|after|at|by|for|with)\b")
-NOBODY = re.compile(r"(?i)(?:none|no\s+one|nobody|no\s+\w+)$")
+NOBODY = re.compile(
+    r"(?i)(?:none|no\s+one|nobody|neither|no\s+(?:\w+\s+){0,2}\w+)(?:\s+of\s+(?:\S+\s+){0,4}\S+)?$"
+)
 _VOTES = ("election", "court")  # "voted to remove President X": X takes part
 _PRONOUN = re.compile(r"(?i)^(?:he|she)$")
 

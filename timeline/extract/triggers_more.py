@@ -20,7 +20,7 @@ _RACE = (
 # "won Chile's presidential runoff", "won a second term", "won the 2019 election"
 _RACE_OBJECT = (
     rf"(?P<obj>(?:[\w-]+['’]s\s+|the\s+|an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_RACE}|(?:second|third"
-    r"|fourth|fifth|new|another)\s+(?:\w+-year\s+)?term)(?:(?:(?<=landslide)|(?<=majority))\s+in\s+(?:the\s+)?"
+    r"|fourth|fifth|new|another)\s+(?:consecutive\s+|straight\s+)?(?:\w+-year\s+)?term)(?:(?:(?<=landslide)|(?<=majority))\s+in\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:elections?|vote|polls|runoff|ballot))?)"
 )
 _SHARE = r"(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|just\s+(?:over|under)\s+)?"
@@ -199,7 +199,7 @@ MORE_TRIGGERS: tuple[Trigger, ...] = (
         "attacked",
     ),
     Trigger(
-        r"(?:fled|flees|has\s+fled)\s+(?:the\s+country|abroad|into\s+exile|to\s+(?-i:[A-Z])\w+"
+        r"(?:fled|flees|has\s+fled)\s+(?:the\s+country|abroad|into\s+exile|to\s+(?:the\s+)?(?-i:[A-Z])\w+"
         r"|the\s+capital)|went\s+into\s+exile",
         "other",
         "intrans",
