@@ -18,7 +18,7 @@ import re
 import threading
 from pathlib import Path
 
-from timeline.site.context import EventPage, SourcesPage
+from timeline.site.context import SourcesPage
 from timeline.site.pages import EXPORTS, SiteWriter, write_text
 from timeline.site.templates import get_template, render
 
@@ -92,15 +92,6 @@ class LazySite(SiteWriter):
         index = view.order
         if not (0 <= index < len(events) and events[index] is view):
             index = events.index(view)
-        page = EventPage(
-            site=views.site,
-            root="../",
-            page_title=view.title,
-            event=view,
-            follows=[by_id[i] for i in view.placed.follows],
-            precedes=[by_id[i] for i in view.placed.precedes],
-            previous=events[index - 1] if index > 0 else None,
-            next=events[index + 1] if index < len(events) - 1 else None,
-        )
+        page = self.event_page(index)
         html = render(get_template(self.env, "event.html"), page.as_context())
         write_text(self.out / "events" / f"{view.id}.html", html)

@@ -141,26 +141,30 @@ class SiteWriter:
         )
         self.write_page("index.html", page)
 
+    def event_page(self, index: int) -> EventPage:
+        """The page of the event at ``index`` in display order."""
+        views = self.views
+        events, by_id = views.events, views.by_id
+        view = events[index]
+        return EventPage(
+            site=views.site,
+            root="../",
+            page_title=view.title,
+            event=view,
+            follows=[by_id[i] for i in view.placed.follows],
+            precedes=[by_id[i] for i in view.placed.precedes],
+            previous=events[index - 1] if index > 0 else None,
+            next=events[index + 1] if index < len(events) - 1 else None,
+        )
+
     def write_events(self, start: int = 0, stop: int | None = None) -> None:
         template = get_template(self.env, "event.html")
-        views = self.views
-        events, by_id, site = views.events, views.by_id, views.site
-        last = len(events) - 1
+        events = self.views.events
         events_dir = self.out / "events"
         stop = len(events) if stop is None else stop
         for index in range(start, stop):
-            view = events[index]
-            page = EventPage(
-                site=site,
-                root="../",
-                page_title=view.title,
-                event=view,
-                follows=[by_id[i] for i in view.placed.follows],
-                precedes=[by_id[i] for i in view.placed.precedes],
-                previous=events[index - 1] if index > 0 else None,
-                next=events[index + 1] if index < last else None,
-            )
-            write_text(events_dir / f"{view.id}.html", render(template, page.as_context()))
+            page = self.event_page(index)
+            write_text(events_dir / f"{page.event.id}.html", render(template, page.as_context()))
         logger.debug("wrote event pages %s to %s", start, stop)
 
     def write_entities(self, start: int = 0, stop: int | None = None) -> None:
