@@ -5,7 +5,8 @@ When a change to the templates or the site code is intended, regenerate with::
     python -m pytest tests/test_site_golden.py --update-golden     # or UPDATE_GOLDEN=1
 
 and review the diff of tests/golden/expected/ before committing (see tests/golden/README.md).
-Plotly's own file and the data downloads (pinned by the exports tests) are not copied.
+Assets are not copied: they must equal their sources in site_templates/assets/ and
+Plotly's package; the data downloads are pinned by the exports tests.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from timeline.site.pages import plotly_js
 
 GOLDEN = Path(__file__).parent / "golden"
 EXPECTED = GOLDEN / "expected"
-SKIP = ("assets/plotly.min.js", "data/")
+SKIP = ("assets/", "data/")
+ASSETS = Path(__file__).parents[1] / "site_templates" / "assets"
 
 
 def pinned(folder: Path) -> dict[str, str]:
@@ -63,6 +65,10 @@ def test_site_matches_golden(
             pytest.fail(f"{name} differs from the golden file:\n{diff[:4000]}")
     copied = hashlib.sha256((out / "assets/plotly.min.js").read_bytes()).hexdigest()
     assert copied == hashlib.sha256(plotly_js().read_bytes()).hexdigest()
+    ours = sorted(p.name for p in ASSETS.iterdir() if p.is_file())
+    assert sorted(p.name for p in (out / "assets").iterdir()) == sorted([*ours, "plotly.min.js"])
+    for name in ours:
+        assert (out / "assets" / name).read_bytes() == (ASSETS / name).read_bytes(), name
     assert sorted(p.name for p in (out / "data").iterdir()) == [
         "events.csv",
         "events.ics",
