@@ -32,6 +32,11 @@ class Found:
     places: list[str] = field(default_factory=list)
     after: list[str] = field(default_factory=list)
     start: int = 0  # offset of the event word in the article, for ordering
+    # What the event is, for telling reports of the same event apart from others:
+    predicate: str = ""  # the lexicon lemma that named it: "resign", "storm", "election"
+    agents: list[str] = field(default_factory=list)  # who did it (named parties)
+    patients: list[str] = field(default_factory=list)  # to whom or what it was done
+    paragraph: int = 0  # the paragraph of the article body it is told in (0: the lead)
 
 
 def extract_article(article: Article) -> list[Found]:
@@ -73,6 +78,10 @@ def extract_article(article: Article) -> list[Found]:
             actors=[a.name for a in mention.actors],
             places=places,
             start=mention.start,
+            predicate=mention.trigger.verb or mention.trigger.noun.lower(),
+            agents=[a.name for a in mention.subject if a.kind in _PARTY_KINDS],
+            patients=[a.name for a in mention.objects if a.kind in _PARTY_KINDS],
+            paragraph=sentences[mention.sentence].paragraph - _lead_paragraph(sentences),
         )
         found.append(event)
         ids[index] = event.id
@@ -95,6 +104,13 @@ def extract_article(article: Article) -> list[Found]:
     events = _dedupe([e for e in found if e is not None])
     log.debug("%s: %s events", article.source.id, len(events))
     return events
+
+
+_PARTY_KINDS = ("person", "org", "other", "group")
+
+
+def _lead_paragraph(sentences: list) -> int:
+    return sentences[0].paragraph if sentences else 0
 
 
 def _quote(sentence: str) -> str:
