@@ -43,6 +43,7 @@ class Event:
     sources: tuple[SourceRef, ...] = ()
     after: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    key: bool | None = None  # pinned by a person: True always key, False never
     line: int = 0  # where the event starts in events.yaml, for located messages
 
     @property

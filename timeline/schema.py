@@ -108,6 +108,11 @@ EVENT: dict[str, Any] = {
             "description": "Ids of events this one follows (narrative or causal order).",
         },
         "tags": _names("Free keywords."),
+        "key": {
+            "type": "boolean",
+            "description": "Pin the event: true always counts it among the key events, "
+            "false never does. Leave out to let its importance score decide.",
+        },
     },
 }
 

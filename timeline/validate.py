@@ -398,6 +398,7 @@ class _Checker:
                     sources=tuple(refs),
                     after=_strings(entry.get("after")),
                     tags=_strings(entry.get("tags")),
+                    key=entry.get("key") if isinstance(entry.get("key"), bool) else None,
                     line=self.start_of(base)[0],
                 )
             )
