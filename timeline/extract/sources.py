@@ -122,6 +122,11 @@ def read_article(
     return _from_text(text, published, name=spec, path=where)
 
 
+def article_from_text(text: str, published: dt.date | None = None, name: str = "stdin") -> Article:
+    """An article from text already in memory (a corpus, a notebook), read as a text file."""
+    return _from_text(text, published, name=name, path=None)
+
+
 def _relative(file: Path, base: Path | None) -> str:
     if base is None:
         return file.as_posix()
