@@ -69,7 +69,7 @@ def test_the_rerun_date_is_a_future_deadline(seed_events):
     ("kind", "words"),
     [
         ("protest", ("unrest",)),
-        ("violence", ("stormed",)),
+        ("violence", ("storm", "buildings")),
         ("release", ("Atambayev", "Japarov")),
         ("violence", ("clashes",)),
         # the recap after the elections goes on in order: its floor holds

@@ -74,3 +74,9 @@ class InputError(TimelineError):
 
 class NoPublicationDate(InputError):
     """A document has no publication date and none was given."""
+
+
+class ModelMissing(TimelineError):
+    """The English language model the extractor parses with is not installed."""
+
+    exit_code = 2

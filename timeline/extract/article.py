@@ -6,14 +6,12 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
-from timeline.extract.dating import date_mentions, usable
-from timeline.extract.deadlines import find_deadlines
-from timeline.extract.events import Mention, detect
-from timeline.extract.sentences import split_sentences
+from timeline.extract.document import Document, Predicate
 from timeline.extract.sources import Article
-from timeline.extract.titles import slugify, title_for
+from timeline.slug import slugify
 
 log = logging.getLogger(__name__)
+_ACTOR_KINDS = ("person", "org", "place")
 
 
 @dataclass
@@ -41,96 +39,66 @@ class Found:
 
 def extract_article(article: Article) -> list[Found]:
     """Find the events of one article, each dated or bounded, with its quote."""
-    from timeline.temporal import tag
+    from timeline.extract.stages import run
 
-    text = article.text
-    timexes = usable(tag(text, article.published), article.body_start, text, article.published)
-    sentences = split_sentences(text, article.body_start)
-    spans = [(t.start, t.end) for t in timexes]
-    mentions = detect(text, sentences, article.body_start, spans)
-    timings = date_mentions(text, sentences, mentions, timexes, article.published, article.lead_day)
-    deadlines = find_deadlines(
-        text, sentences, timexes, article.published, mentions, timings, article.body_start
-    )
-    found: list[Found | None] = []
-    ids: dict[int, str] = {}
-    for index, (mention, timing) in enumerate(zip(mentions, timings, strict=True)):
-        if timing.drop:
-            found.append(None)
-            continue
-        title = title_for(mention)
-        kind = mention.type
-        if timing.deadline:
-            kind = "deadline"
-            title = _scheduled(title, mention)
-        places = list(dict.fromkeys(mention.places))
-        if not places and article.place and timing.date == _iso(article.lead_day):
-            places = [article.place]
-        event = Found(
-            id=slugify(title),
-            title=title,
-            type=kind,
-            source=article.source.id,
-            quote=_quote(sentences[mention.sentence].text),
-            date=timing.date,
-            not_before=timing.not_before,
-            not_after=timing.not_after,
-            actors=[a.name for a in mention.actors],
-            places=places,
-            start=mention.start,
-            predicate=mention.trigger.verb or mention.trigger.noun.lower(),
-            agents=[a.name for a in mention.subject if a.kind in _PARTY_KINDS],
-            patients=[a.name for a in mention.objects if a.kind in _PARTY_KINDS],
-            paragraph=sentences[mention.sentence].paragraph - _lead_paragraph(sentences),
-        )
-        found.append(event)
-        ids[index] = event.id
-    for index, timing in enumerate(timings):
-        event = found[index]
-        if event is not None:
-            event.after = sorted({ids[a] for a in timing.after if a in ids} - {event.id})
-    for deadline in deadlines:
-        event = Found(
-            id=slugify(deadline.title),
-            title=deadline.title,
-            type="deadline",
-            source=article.source.id,
-            quote=_quote(sentences[deadline.sentence].text),
-            date=deadline.timing.date,
-            after=sorted({ids[a] for a in deadline.timing.after if a in ids}),
-            start=deadline.start,
-        )
-        found.append(event)
-    events = _dedupe([e for e in found if e is not None])
-    log.debug("%s: %s events", article.source.id, len(events))
+    doc = run(article)
+    return events_of(doc)
+
+
+def events_of(doc: Document) -> list[Found]:
+    """The document's kept events as :class:`Found` records, linked by id."""
+    kept = doc.events
+    found = [_found(doc, pred) for pred in kept]
+    ids = {doc.predicates.index(pred): event.id for pred, event in zip(kept, found, strict=True)}
+    for pred, event in zip(kept, found, strict=True):
+        event.after = sorted({ids[a] for a in pred.timing.after if a in ids} - {event.id})
+    events = _dedupe(found)
+    log.debug("%s: %s events", doc.article.source.id, len(events))
     return events
 
 
-_PARTY_KINDS = ("person", "org", "other", "group")
+def _named(parties: list) -> list[str]:
+    return [p.name for p in parties if p.name and p.kind in _ACTOR_KINDS]
 
 
-def _lead_paragraph(sentences: list) -> int:
-    return sentences[0].paragraph if sentences else 0
-
-
-def _quote(sentence: str) -> str:
-    return " ".join(sentence.split())
+def _found(doc: Document, pred: Predicate) -> Found:
+    timing = pred.timing
+    places = list(dict.fromkeys(pred.places))
+    article = doc.article
+    if not places and article.place and timing.date == _iso(article.lead_day):
+        places = [article.place]
+    agents, patients = _named(pred.agents), _named(pred.patients)
+    actors = [
+        doc.names.get(n, n)
+        for n in dict.fromkeys(agents + patients + _named(pred.others))
+        if n not in places
+    ]
+    return Found(
+        id=slugify(pred.title),
+        title=pred.title,
+        type="deadline" if timing.deadline else pred.type,
+        source=article.source.id,
+        quote=" ".join(pred.sentence.text.split()),
+        date=timing.date,
+        not_before=None if timing.date else timing.not_before,
+        not_after=None if timing.date else timing.not_after,
+        actors=list(dict.fromkeys(actors)),
+        places=places,
+        start=pred.start,
+        predicate=pred.entry.key,
+        agents=agents,
+        patients=patients,
+        paragraph=pred.sentence.paragraph,
+    )
 
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _scheduled(title: str, mention: Mention) -> str:
-    if mention.trigger.kind == "nominal":
-        return title.removesuffix(" held") + " scheduled"
-    return f"{title} (scheduled)"
-
-
 def _dedupe(events: list[Found]) -> list[Found]:
     """One event per id within an article; the first mention keeps its place."""
     kept: dict[str, Found] = {}
-    renamed: dict[str, str] = {}
     for event in sorted(events, key=lambda e: e.start):
         twin = kept.get(event.id)
         if twin is None:
@@ -144,8 +112,7 @@ def _dedupe(events: list[Found]) -> list[Found]:
         number = 2
         while f"{event.id}-{number}" in kept:
             number += 1
-        renamed[event.id] = f"{event.id}-{number}"
-        event.id = renamed[event.id]
+        event.id = f"{event.id}-{number}"
         kept[event.id] = event
     return list(kept.values())
 

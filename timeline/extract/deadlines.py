@@ -1,115 +1,96 @@
-"""Deadlines and scheduled dates stated without an event word.
+"""Deadlines stated without an event word: "The date ... should be set before November 6".
 
-"The date for a rerun of the parliamentary elections should be set before
-November 6" holds no trigger, yet it is a deadline on a timeline: a clause with
-an obligation or schedule ("should", "must", "is to", "is due", "scheduled")
-and a future day or month becomes a ``deadline`` event titled from its subject
-and verb. Forecasts ("profits will rise in 1990") and reported opinions are not
-deadlines.
+A verb that is no lexicon predicate but is obliged or scheduled ("should", "must",
+"is to", "is due to") and carries a future date of at most a month becomes a
+``deadline`` event, titled from its parse: "Deadline to set date for rerun of
+parliamentary elections", "Deadline for the rebels to disarm". A forecast's horizon
+("profits will rise in 1990") is no deadline.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from dataclasses import dataclass
+from typing import Any
 
-from timeline.extract.dating import REFERENCE, Timing, edtf_of, referent
-from timeline.extract.events import Mention
-from timeline.extract.sentences import Sentence, split_clauses
-from timeline.extract.titles import deadline_title
+from timeline.extract.document import Document, Predicate, Sentence, Timing
+from timeline.extract.lexicon import Entry, cues
+from timeline.extract.timing import _phrase_head, edtf_of
 from timeline.temporal import Timex
 
-_OBLIGATION = (
-    r"should|must|shall|is\s+to|are\s+to|has\s+to|have\s+to|is\s+due\s+to|are\s+due\s+to"
-    r"|(?:is|are)\s+scheduled\s+to|(?:is|are)\s+set\s+to|(?:is|are)\s+expected\s+to(?=\s+be\s)"
-    r"|(?:is|are)\s+(?:planned|required)\s+to|no\s+later\s+than"
-)
-_OBLIGED = re.compile(rf"(?i)(?<![\w-])(?:{_OBLIGATION})(?![\w-])")
-_REPORTED = re.compile(
-    r"(?i)\b(?:said|says|say|thinks?|believes?|expects?|according|told|predicts?|estimated?)\b|[\"“,]"
-)
-_MODAL_CLAUSE = re.compile(
-    rf"(?i)^(?P<subject>.+?)\s+(?:{_OBLIGATION})\s+(?P<passive>be\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"
-)
-_BASES = {
-    "set": "set",
-    "held": "hold",
-    "made": "make",
-    "put": "put",
-    "chosen": "choose",
-    "given": "give",
-    "taken": "take",
-    "announced": "announce",
-    "scheduled": "schedule",
-    "published": "publish",
-    "submitted": "submit",
-    "formed": "form",
-    "named": "name",
-}
-_MAX_SUBJECT_WORDS = 10
 _MAX_DAYS = 31
+_MAX_WORDS = 10
 
 
-@dataclass
-class Deadline:
-    """A required or scheduled future date found without an event word."""
-
-    title: str
-    sentence: int
-    start: int
-    end: int
-    timing: Timing
-
-
-def find_deadlines(
-    text: str,
-    sentences: list[Sentence],
-    timexes: list[Timex],
-    published: dt.date,
-    mentions: list[Mention],
-    timings: list[Timing],
-    body_start: int,
-) -> list[Deadline]:
-    """Future dates required or scheduled in clauses that hold no event word."""
-    taken = {
-        (m.clause, m.sentence)
-        for m, t in zip(mentions, timings, strict=True)
-        if t.deadline and m.licensed
-    }
-    found: list[Deadline] = []
-    for number, sentence in enumerate(sentences):
-        if sentence.end <= body_start:
+def find_deadlines(doc: Document) -> None:
+    """Add deadline predicates for obliged verbs with a future date."""
+    taken = {(p.sentence.index, p.token.i) for p in doc.predicates}
+    taken |= {(p.sentence.index, p.anchor.i) for p in doc.predicates}
+    for sentence in doc.sentences:
+        if sentence.parse is None:
             continue
-        for clause in split_clauses(sentence):
-            if (clause, number) in taken:
+        for timex in sentence.timexes:
+            if not _ahead(timex, doc):
                 continue
-            future = [
-                t
-                for t in timexes
-                if clause[0] <= t.start < clause[1] and t.earliest and t.earliest > published
-            ]
-            if not future or not _OBLIGED.search(text, clause[0], future[0].start):
+            verb = _verb(_phrase_head(sentence, timex))
+            if verb is None or (sentence.index, verb.i) in taken or not _obliged(verb):
                 continue
-            if (future[0].latest - future[0].earliest).days > _MAX_DAYS:
-                continue  # "in 1990" is a forecast's horizon, not a deadline
-            words = text[clause[0] : future[0].start]
-            words = re.sub(r"(?i)\s+(?:before|by|until|on|in|no\s+later\s+than)\s*$", "", words)
-            parts = _MODAL_CLAUSE.match(words.strip())
-            if not parts or _REPORTED.search(parts["subject"]):
+            title = _title(verb)
+            if title is None:
                 continue
-            if not parts["passive"] and parts["verb"].lower().endswith("ed"):
-                continue  # "must have returned ...": not an obligation ahead
-            if len(parts["subject"].split()) > _MAX_SUBJECT_WORDS:
-                continue
-            verb = _BASES.get(parts["verb"].lower(), parts["verb"].lower())
-            title = deadline_title(
-                parts["subject"], verb, parts["rest"], bool(parts["passive"]), parts["verb"]
-            )
-            timing = Timing(date=edtf_of(future[0]), deadline=True)
-            for ref in REFERENCE.finditer(text, clause[0], clause[1]):
-                target = referent(mentions, timings, len(mentions), ref.group())
-                if target is not None:
-                    timing.after.add(target)
-            found.append(Deadline(title, number, clause[0], clause[1], timing))
-    return found
+            taken.add((sentence.index, verb.i))
+            doc.predicates.append(_deadline(sentence, verb, timex, title))
+
+
+def _ahead(timex: Timex, doc: Document) -> bool:
+    if not timex.earliest or not timex.latest or timex.earliest <= doc.published:
+        return False
+    return (timex.latest - timex.earliest).days <= _MAX_DAYS
+
+
+def _verb(token: Any) -> Any:
+    node = token
+    while node is not None and node.pos_ not in ("VERB", "AUX"):
+        if node.head == node:
+            return None
+        node = node.head
+    return node
+
+
+def _obliged(verb: Any) -> bool:
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if words & set(cues()["obligation_auxiliaries"]):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in set(cues()["scheduling_verbs"]):
+        return any(c.lower_ == "to" for c in verb.children)
+    return any(c.lemma_.lower() == "deadline" for c in verb.subtree)
+
+
+def _words(token: Any) -> str:
+    keep = [
+        t
+        for t in token.subtree
+        if t.dep_ not in ("det", "punct", "relcl", "acl", "appos") and t.pos_ != "DET"
+    ]
+    return " ".join(t.text for t in keep[:_MAX_WORDS])
+
+
+def _title(verb: Any) -> str | None:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subject is None and verb.dep_ == "xcomp":
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in ("it", "this", "that", "there"):
+        return None
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or subject.dep_ == "nsubjpass"
+    if passive:
+        return f"Deadline to {lemma} {_words(subject)}"
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    rest = f" {_words(obj)}" if obj is not None else ""
+    return f"Deadline for {_words(subject)} to {lemma}{rest}"
+
+
+def _deadline(sentence: Sentence, verb: Any, timex: Timex, title: str) -> Predicate:
+    entry = Entry(type="deadline", key=verb.lemma_.lower(), pos="verb")
+    timing = Timing(date=edtf_of(timex), deadline=True, timex=timex)
+    pred = Predicate(sentence, verb, entry, verb, "active", tense="future", timing=timing)
+    pred.title = title
+    return pred

@@ -1,141 +1,210 @@
-"""Word lists for event detection (data only): roles, organisations, groups, cues.
+"""The event lexicon and the word classes, read from the data files beside this module.
 
-The trigger words per event type are in :mod:`timeline.extract.triggers`
-(re-exported here).
+One file per event type, ``lexicon/<type>.yaml``, keyed by lemma::
+
+    type: resignation
+    verbs:
+      step down:                      # a head lemma and the words that go with it
+        voice: active                 # "locals are resigned to shortages" is no resignation
+        title: "{agent} resigns[ as {role}]"
+        examples:
+          - text: Prime Minister Kubatbek Boronov stepped down on Tuesday.
+            title: Boronov resigns as prime minister
+    nouns:
+      resignation: {of: agent, title: "{agent} resigns[ as {role}]"}
+
+An entry may restrict its parties (``agent``/``patient``: lemmas or ``$class``
+names from ``data/classes.yaml``, or ``$named``, ``$person``, ``$org``,
+``$place``; ``agent_not``/``patient_not`` exclude), require them (``needs``),
+and require other words (``with``). Inflected forms come from ``lemminflect``;
+nothing here is an inflected pattern. :func:`entries` gives every entry;
+:func:`candidates` the entries a token's lemma and part of speech can start.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import re
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
 
-from timeline.extract.triggers import TRIGGERS as _BASE_TRIGGERS
-from timeline.extract.triggers import Trigger
-from timeline.extract.triggers_more import MORE_TRIGGERS
+import yaml
 
-__all__ = ["TRIGGERS", "Trigger", "words"]
+_POS = {"verbs": "verb", "nouns": "noun", "adjectives": "adj"}
 
 
-def _numbered(triggers: tuple[Trigger, ...]) -> tuple[Trigger, ...]:
-    """Give each trigger's ``obj`` group a name of its own, so all fit in one pattern."""
-    return tuple(
-        dataclasses.replace(t, pattern=re.sub(r"\(\?P<obj>", f"(?P<obj{n}>", t.pattern))
-        for n, t in enumerate(triggers)
+@dataclass(frozen=True)
+class Example:
+    text: str
+    title: str | None = None
+    type: str | None = None  # another type the example must give (e.g. deadline)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One sense of a predicate word: what type of event it names and how."""
+
+    type: str
+    key: str  # "step down"
+    pos: str  # verb, noun or adj
+    voice: str = "any"  # active, passive or any
+    title: str = ""
+    passive: str = ""  # the title without an agent: "{patient} detained"
+    agent: frozenset[str] = frozenset()  # allowed (empty: any)
+    agent_not: frozenset[str] = frozenset()
+    patient: frozenset[str] = frozenset()
+    patient_not: frozenset[str] = frozenset()
+    needs: frozenset[str] = frozenset()  # agent, patient, party, named, role, date
+    with_words: tuple[frozenset[str], ...] = ()  # each: one of these lemmas must go with it
+    not_with: frozenset[str] = frozenset()  # no dependent may be one of these lemmas
+    of: str = "patient"  # nouns: what "of X" and "X's" are
+    alone: bool = False  # nouns: an event without a date or a support verb
+    each: str = ""  # "agent" or "patient": one event per party in that role
+    examples: tuple[Example, ...] = field(default=(), compare=False)
+
+    @property
+    def head(self) -> str:
+        """The word the key is found by: a verb's first word, a noun's last ("hunger strike")."""
+        parts = self.key.split()
+        return parts[-1] if self.pos == "noun" else parts[0]
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The other words of the key, which must go with the head."""
+        parts = self.key.split()
+        return tuple(parts[:-1] if self.pos == "noun" else parts[1:])
+
+
+def _data(name: str) -> Any:
+    text = resources.files("timeline.extract").joinpath(name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@functools.lru_cache(maxsize=1)
+def classes() -> dict[str, frozenset[str]]:
+    """The word classes of ``data/classes.yaml``, by name."""
+    return {name: frozenset(str(w).lower() for w in words) for name, words in _data(
+        "data/classes.yaml"
+    ).items()}
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    """The cue words and phrases of ``data/cues.yaml``, by name."""
+    return _data("data/cues.yaml")
+
+
+def word_class(name: str) -> frozenset[str]:
+    return classes()[name]
+
+
+def _expand(values: Any) -> frozenset[str]:
+    """Lemmas and ``$class`` names; kinds (``$named``, ``$person``, ...) stay as they are."""
+    out: set[str] = set()
+    for value in values or ():
+        value = str(value)
+        if value.startswith("$") and value[1:] in classes():
+            out |= classes()[value[1:]]
+        else:
+            out.add(value.lower() if not value.startswith("$") else value)
+    return frozenset(out)
+
+
+def _examples(raw: Any) -> tuple[Example, ...]:
+    out = []
+    for item in raw or ():
+        if isinstance(item, str):
+            out.append(Example(item))
+        else:
+            out.append(Example(str(item["text"]), item.get("title"), item.get("type")))
+    return tuple(out)
+
+
+def _entry(kind: str, key: str, pos: str, spec: dict[str, Any], each: str = "") -> Entry:
+    with_words = tuple(
+        frozenset(str(w).lower() for w in (group if isinstance(group, list) else [group]))
+        for group in spec.get("with") or ()
+    )
+    return Entry(
+        type=kind,
+        key=key.lower(),
+        pos=pos,
+        voice=str(spec.get("voice", "any")),
+        title=str(spec.get("title", "")),
+        passive=str(spec.get("passive", "")),
+        agent=_expand(spec.get("agent")),
+        agent_not=_expand(spec.get("agent_not")),
+        patient=_expand(spec.get("patient")),
+        patient_not=_expand(spec.get("patient_not")),
+        needs=frozenset(spec.get("needs") or ()),
+        with_words=with_words,
+        not_with=_expand(spec.get("not_with")),
+        of=str(spec.get("of", "patient")),
+        alone=bool(spec.get("alone", False)),
+        each=str(spec.get("each", each)),
+        examples=_examples(spec.get("examples")),
     )
 
 
-# The specific patterns first: where two start at the same word, the earlier one wins.
-TRIGGERS: tuple[Trigger, ...] = _numbered(MORE_TRIGGERS + _BASE_TRIGGERS)
+def _senses(spec: Any) -> list[dict[str, Any]]:
+    """An entry's senses: one mapping, or a list of them (tried in order)."""
+    if spec is None:
+        return [{}]
+    return spec if isinstance(spec, list) else [spec]
 
 
-def words(text: str) -> frozenset[str]:
-    """A set of words written as one string."""
-    return frozenset(text.split())
+@functools.lru_cache(maxsize=1)
+def entries() -> tuple[Entry, ...]:
+    """Every entry of every type, in file order (an earlier sense is tried first)."""
+    folder = resources.files("timeline.extract").joinpath("lexicon")
+    out: list[Entry] = []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".yaml"):
+            continue
+        raw = _data(f"lexicon/{path.name}")
+        kind, each = str(raw["type"]), str(raw.get("each", ""))
+        for section, pos in _POS.items():
+            for key, spec in (raw.get(section) or {}).items():
+                out.extend(_entry(kind, str(key), pos, sense, each) for sense in _senses(spec))
+    return tuple(out)
 
 
-# Light verbs that make an event noun an event ("provoked unrest", "saw clashes").
-LIGHT_VERBS = (
-    r"(?:is|are|was|were)\s+(?:scheduled|set|due|planned|expected)|provoked|sparked|triggered|staged|held|saw|see|erupted|broke\s+out|began|started|led"
-    r"|organi[sz]ed|fuelled|fueled|caused|took\s+place|followed|continued|resumed|won|lost"
-    r"|ended|escalated|spread|turned|were\s+held|was\s+held|had|hosted|died|killed|wounded"
-    r"|injured|drew|swept|rocked|gripped|grew"
-)
+@functools.lru_cache(maxsize=1)
+def _index() -> dict[tuple[str, str], tuple[Entry, ...]]:
+    table: dict[tuple[str, str], list[Entry]] = {}
+    for entry in entries():
+        table.setdefault((entry.pos, entry.head), []).append(entry)
+    # longer keys first: "step down" before "step"
+    return {
+        k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in table.items()
+    }
 
-ROLE_WORDS = words(
-    "president vice prime minister premier speaker chancellor governor mayor general "
-    "senator judge king queen prince emir sultan chairman chairwoman chair "
-    "secretary-general secretary envoy ambassador commander leader head chief prosecutor "
-    "prosecutor-general attorney lawmaker mp spokesman spokeswoman spokesperson "
-    "president-elect ombudsman deputy foreign defence defense interior finance justice "
-    "economy health parliament parliamentary acting interim former special opposition "
-    "army supreme first state minister-president colonel captain lieutenant major marshal "
-    "admiral sheikh archbishop"
-)
-# Of those, the words that end a role ("Prime Minister", "Parliament Speaker").
-ROLE_HEADS = words(
-    "sen gov rep gen col lt adm laureate "
-    "president minister premier speaker chancellor governor mayor general senator judge "
-    "king queen prince emir sultan chairman chairwoman chair secretary-general secretary "
-    "envoy ambassador commander leader head chief prosecutor prosecutor-general lawmaker "
-    "mp spokesman spokeswoman spokesperson president-elect ombudsman colonel captain "
-    "lieutenant major marshal admiral sheikh archbishop presidency premiership "
-    "counsellor counselor councillor commander-in-chief adviser advisor candidate heir "
-    "activist lawyer journalist cleric dissident executive"
-)
 
-# Unnamed groups that take part in events ("police arrested dozens of demonstrators"):
-# the words that may come first, and the group nouns themselves.
-GROUP_MODIFIERS = (
-    r"opposition|government|anti-government|pro-government|pro-democracy|riot|security"
-    r"|student|armed|unidentified|masked|plainclothes|military|army|police|party|election"
-    r"|electoral|constitutional|supreme|high|central|national|transitional|interim|protest"
-)
-# Nouns after a group word that make it a modifier ("the parliament building").
-GROUP_NOT_BEFORE = words(
-    "building buildings headquarters station stations chief chiefs officer spokesman "
-    "spokeswoman spokesperson statement source sources member members session speaker "
-    "election elections vote camp office offices gates compound post posts base bases "
-    "vehicles van vans car cars truck trucks unit units commander commanders ruling rulings "
-    "decision order orders line lines cordon barricades custody leader leadership head "
-    "crackdown violence brutality raid raids majority seat seats"
-)
-GROUP_NOUNS = (
-    r"police(?:\s+officers)?|troops|soldiers|protest(?:e|o)rs|demonstrators|activists"
-    r"|security\s+forces|forces|supporters|students|military|army|militants|rebels|gunmen"
-    r"|workers|people|civilians|journalists|officers|lawmakers|deputies|prosecutors|judges"
-    r"|justices|voters|leaders|junta|government|authorities|officials|parliament|congress"
-    r"|drivers|farmers|miners|truckers|dockworkers|residents|villagers|rioters|teachers"
-    r"|legislature|court|commission|cabinet|council|senate|assembly|tribunal|regulator"
-)
+def candidates(lemma: str, pos: str) -> tuple[Entry, ...]:
+    """The entries whose head is ``lemma`` with the part of speech ``pos`` (verb/noun/adj)."""
+    return _index().get((pos, lemma.lower()), ())
 
-ORG_HEADS = words(
-    "commission committee council court parliament party ministry assembly congress "
-    "senate government union front movement agency service police army forces bank "
-    "organization organisation office bureau department administration cabinet tribunal "
-    "authority alliance coalition league guard board institute corporation company group "
-    "federation chamber secretariat directorate brigade militia junta duma kremlin "
-    "nations opposition states kingdom emirates republic"
-)
 
-# Capitalised words that open sentences or are dates, never names.
-NOT_NAMES = words(
-    "more about none nobody like unlike ah oh yes well only just even still already each every few "
-    "thousands hundreds dozens millions scores tens crowds "
-    "the a an on in at after following later earlier meanwhile but and however he she "
-    "they it we i you his her their its this that these those according when while as "
-    "since before today yesterday tomorrow then also there here if one two three some "
-    "many most all both several other another no not our my your what who which where why "
-    "how mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january "
-    "february march april may june july august september october november december update "
-    "breaking by for from to with of under over amid despite during until within without "
-    "once now so thus yet four five six seven eight nine ten eleven twelve twenty fifty "
-    "hundred last next week weekend month year"
-)
+@functools.lru_cache(maxsize=1)
+def surface_forms() -> frozenset[str]:
+    """Every inflected form of every head word, lower case: which sentences to parse."""
+    from lemminflect import getAllInflections
 
-PLACE_PREPOSITIONS = r"in|at|near|outside|across|throughout|inside|into|around"
+    forms: set[str] = set()
+    for pos, head in _index():
+        forms.add(head)
+        upos = {"verb": "VERB", "noun": "NOUN", "adj": "ADJ"}[pos]
+        for variants in getAllInflections(head, upos=upos).values():
+            forms.update(v.lower() for v in variants)
+        if pos == "adj":  # "resigned", "elected" used as adjectives
+            for variants in getAllInflections(head, upos="VERB").values():
+                forms.update(v.lower() for v in variants)
+    return frozenset(forms)
 
-# Words just before a trigger that make it not (yet) an event.
-HYPOTHETICAL = (
-    r"could|might|(?-i:may)|would|if|unless|whether|potential|possible|possibly|threatened\s+to"
-    r"|refused\s+to|failed\s+to|did\s+not|didn't|does\s+not|doesn't|not|never|no|demanded"
-    r"|demanding|called\s+for|calling\s+for|urged|wants?\s+to|wanted\s+to|sought\s+to"
-    r"|seeking|tried\s+to|attempt(?:ed)?\s+to|fear(?:s|ed)?|rumou?rs?|denied|deny"
-    r"|avoid|prevent|to|against|any|ban\s+on|bans?|banned|prohibit(?:ed)?"
-)
 
-# Future or obligation: with a date these are deadlines or scheduled events.
-FUTURE = (
-    r"will|shall|should|must|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+expected\s+to"
-    r"|are\s+expected\s+to|(?:is|are)\s+(?:widely|still|now|also|generally)\s+expected\s+to"
-    r"|(?:is|are)\s+(?:un)?likely\s+to|is\s+scheduled\s+to|are\s+scheduled\s+to|is\s+set\s+to|are\s+set\s+to"
-    r"|plans?\s+to|intends?\s+to|has\s+to|have\s+to|is\s+planned|are\s+planned|scheduled\s+for"
-    r"|due\s+(?:on|by)|deadline|no\s+later\s+than|(?:was|were|is|are|has\s+been)\s+(?:called"
-    r"|set|fixed)\s+for"
-)
+def inflect(lemma: str, tag: str) -> str:
+    """``lemma`` in the Penn Treebank form ``tag`` (VBZ, VBN, NNS ...)."""
+    from lemminflect import getInflection
 
-# Who can decide (a court, a commission, a parliament ...), and which of them judge.
-JUDICIAL = words("court courts tribunal judge judges justices commission prosecutors prosecutor")
-INSTITUTIONS = JUDICIAL | words(
-    "parliament congress senate assembly legislature government cabinet ministry junta "
-    "military army authorities party committee regulator council board duma"
-)
+    forms = getInflection(lemma, tag=tag)
+    return forms[0] if forms else lemma

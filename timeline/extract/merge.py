@@ -27,7 +27,6 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from timeline.dates import DateError, parse_edtf
 from timeline.extract.article import Found
-from timeline.extract.lexicon import words
 from timeline.extract.sources import SourceInfo
 
 log = logging.getLogger(__name__)
@@ -147,7 +146,7 @@ def find_match(
     return None
 
 
-_STOP = words("a an the of in on at to as for and by with")
+_STOP = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "as", "for", "and", "by", "with"])
 
 
 def _words(title: str) -> set[str]:

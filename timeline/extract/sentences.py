@@ -13,22 +13,12 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from timeline.extract.lexicon import words
-
-ABBREVIATIONS = words(
-    "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep st jr sr inc ltd co corp "
-    "vs no nos jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres messrs "
-    "u.s u.k u.n e.g i.e a.m p.m etc approx dept univ est fig"
-)
+from timeline.extract.lexicon import word_class
 
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n")
+_LINE_END = re.compile(_END.pattern + r"|\n")
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
-# Strong clause boundaries inside a sentence.
-_CLAUSE = re.compile(
-    r";\s+|:\s+(?=[A-Z])|,\s+(?=(?:while|whereas|but|although|though|as|when|after which)\s)"
-    r"|\s+(?=and\s+then\s)"
-)
 
 
 @dataclass(frozen=True)
@@ -46,17 +36,20 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not match:
         return False
     word = match.group(1).lower()
-    if word in ABBREVIATIONS:
+    if word in word_class("abbreviations"):
         return True
     # single initials ("J. Smith") and dotted acronyms ("U.S.")
     return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 
-def split_sentences(text: str, start: int = 0) -> list[Sentence]:
-    """Split ``text[start:]`` into sentences; blank lines also separate paragraphs."""
+def split_sentences(text: str, start: int = 0, lines: bool = False) -> list[Sentence]:
+    """Split ``text[start:]`` into sentences; blank lines also separate paragraphs.
+
+    With ``lines`` every line break ends a sentence (text laid out a sentence a line).
+    """
     spans: list[tuple[int, int]] = []
     begin = start
-    for match in _END.finditer(text, start):
+    for match in (_LINE_END if lines else _END).finditer(text, start):
         is_break = match.group().startswith("\n")
         if not is_break and text[match.start()] == "." and _is_abbreviation(text, match.start()):
             continue
@@ -74,24 +67,3 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
             paragraph = bisect.bisect_right(breaks, begin)
             sentences.append(Sentence(begin, end, text[begin:end], paragraph))
     return sentences
-
-
-def split_clauses(sentence: Sentence) -> list[tuple[int, int]]:
-    """Absolute (start, end) spans of the sentence's clauses at strong boundaries."""
-    spans: list[tuple[int, int]] = []
-    begin = 0
-    for match in _CLAUSE.finditer(sentence.text):
-        if match.start() > begin:
-            spans.append((sentence.start + begin, sentence.start + match.start()))
-        begin = match.end()
-    if begin < len(sentence.text):
-        spans.append((sentence.start + begin, sentence.end))
-    return spans or [(sentence.start, sentence.end)]
-
-
-_QUOTE = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»")
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of direct speech: what people said is not narrated fact."""
-    return [(m.start(), m.end()) for m in _QUOTE.finditer(text)]

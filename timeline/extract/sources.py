@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.exceptions import InputError, NoPublicationDate
-from timeline.extract.titles import slugify
+from timeline.slug import slugify
 
 log = logging.getLogger(__name__)
 
@@ -236,7 +236,7 @@ def _source(
         base = stem if published.isoformat() in stem else f"{stem} {published.isoformat()}"
     else:
         base = f"{' '.join(title.split()[:4])} {published.isoformat()}"
-    return SourceInfo(slugify(base, limit=10), title, publisher, published, url, path)
+    return SourceInfo(slugify(base), title, publisher, published, url, path)
 
 
 def _from_html(

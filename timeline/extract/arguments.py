@@ -1,0 +1,212 @@
+"""Who did what to whom: a predicate's agent, patient, role and prepositional slots.
+
+For a verb, the agent is the subject of an active clause or the ``by`` phrase of
+a passive one; the patient is the object, or the subject of a passive. A verb
+without a subject of its own takes it from the clause it continues ("seized power,
+detaining X"), a relative clause from the noun it describes ("supporters who
+blocked the road"), and a participle after a noun is that noun's passive ("23
+protesters killed in clashes"). For an event noun, ``of`` and the possessive are
+the agent or the patient as its entry says ("the president's resignation", "the
+storming of parliament"). Coordinated names are each a party ("Atambayev and
+Japarov"), and an apposition names its noun ("the leader, Sadyr Japarov").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from timeline.extract.document import Party
+from timeline.extract.lexicon import Entry, cues, word_class
+from timeline.extract.names import NameTable, party, phrase
+
+_SUBJECTS = ("nsubj", "csubj")
+_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+_OBJECTS = ("dobj", "obj")
+_SLOT_WORDS = 10
+
+
+def voice(token: Any) -> str:
+    """active, passive or nominal."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "nominal"
+    deps = {c.dep_ for c in token.children}
+    if deps & {"nsubjpass", "auxpass", "csubjpass"}:
+        return "passive"
+    if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
+        return "passive"  # "protesters killed in clashes", "the detained leader"
+    if token.tag_ == "VBN" and not deps & {"aux", "nsubj"} and token.dep_ in ("ROOT", "conj"):
+        return "passive"  # a headline: "Six arrested in Leeds"
+    return "active"
+
+
+def _expand(token: Any) -> list[Any]:
+    """A noun and the nouns coordinated with it; an apposition's name replaces a role noun.
+
+    "other politicians, including Japarov": the names a common noun includes stand for it.
+    """
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(_expand(child))
+    if token.pos_ == "NOUN":
+        included = [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "including"
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "PROPN"
+        ]
+        if included:
+            out = [*out[1:], *[n for g in included for n in _expand(g)]]
+    named = []
+    for noun in out:
+        appos = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        named.append(appos if appos is not None and noun.pos_ != "PROPN" else noun)
+    return named
+
+
+def _parties(tokens: list[Any], names: NameTable, pronouns: dict[str, Party]) -> list[Party]:
+    out: list[Party] = []
+    for token in tokens:
+        for noun in _expand(token):
+            if noun.pos_ == "PRON":
+                resolved = pronouns.get(noun.lower_)
+                if resolved is not None:
+                    out.append(resolved)
+                continue
+            if noun.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+                out.extend(_parties([token.head.head], names, pronouns))
+                continue
+            out.append(party(noun, names))
+    return out
+
+
+def _subject_of(token: Any) -> list[Any]:
+    """The verb's own subject, or the one of the clause it continues."""
+    own = [c for c in token.children if c.dep_ in _SUBJECTS]
+    if own:
+        return own
+    if token.dep_ == "relcl":
+        return [token.head]
+    if token.dep_ in ("conj", "xcomp", "advcl") and token.head.pos_ in ("VERB", "AUX"):
+        if token.dep_ == "advcl" and token.tag_ != "VBG":
+            return []
+        return _subject_of(token.head) if voice(token.head) == "active" else []
+    return []
+
+
+def verb_parties(
+    token: Any, active: bool, names: NameTable, pronouns: dict[str, Party]
+) -> tuple[list[Party], list[Party]]:
+    """(agents, patients) of a verb."""
+    children = list(token.children)
+    if active:
+        agents = _subject_of(token)
+        patients = [c for c in children if c.dep_ in _OBJECTS]
+        patients += [
+            p for c in children if c.dep_ == "dative" for p in ([c] if c.pos_ != "ADP" else [])
+        ]
+    else:
+        agents = [
+            g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ]
+        patients = [c for c in children if c.dep_ in _PASSIVE_SUBJECTS]
+        if not patients and token.dep_ in ("acl", "amod"):
+            patients = [token.head]
+        if not patients and token.dep_ in ("ROOT", "conj"):
+            patients = [c for c in children if c.dep_ in _SUBJECTS]
+        if not patients and token.dep_ == "conj":
+            patients = [c for c in token.head.children if c.dep_ in _PASSIVE_SUBJECTS]
+    return _parties(agents, names, pronouns), _parties(patients, names, pronouns)
+
+
+def noun_parties(
+    token: Any, entry: Entry, names: NameTable, pronouns: dict[str, Party]
+) -> tuple[list[Party], list[Party]]:
+    """(agents, patients) of an event noun."""
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    of = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    by = [
+        g
+        for c in token.children
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    named = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if entry.of == "agent":
+        agents, patients = owners + of + by + named, []
+    else:
+        agents, patients = by + [o for o in owners if not of], of + ([] if not of else [])
+        if not of and owners and not by:
+            agents = owners
+    return _parties(agents, names, pronouns), _parties(patients, names, pronouns)
+
+
+def slots(token: Any, anchor: Any) -> dict[str, str]:
+    """Prepositional phrases, role words and clauses a title may use."""
+    out: dict[str, str] = {}
+    for head in dict.fromkeys([token, anchor]):
+        for child in head.children:
+            if child.dep_ == "prep":
+                objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                if objects and child.lower_ not in out:
+                    out[child.lower_] = _short(objects[0])
+            elif (child.dep_ in ("oprd", "attr") and "role" not in out) or (child.dep_ == "xcomp" and child.pos_ in ("NOUN", "PROPN") and "role" not in out):
+                out["role"] = _role_phrase(child)
+            elif child.dep_ == "ccomp" and "ccomp" not in out:
+                out["ccomp"] = clause(child)
+            elif child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and "xcomp" not in out:
+                out["xcomp"] = _infinitive(child)
+    if "as" in out and "role" not in out:
+        out["role"] = out.pop("as")
+    if "favor" not in out and "in" in out and out["in"].startswith("favo"):
+        out["favor"] = out.pop("in").split(" of ", 1)[-1]
+    return out
+
+
+def _role_phrase(token: Any) -> str:
+    text = phrase(token, limit=5)
+    words = text.split()
+    if words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
+        words = words[1:]
+    return " ".join(w if w.isupper() else w.lower() for w in words) if token.pos_ != "PROPN" else (
+        " ".join(words)
+    )
+
+
+def _short(token: Any) -> str:
+    return phrase(token, limit=6)
+
+
+def _infinitive(token: Any) -> str:
+    words = [t for t in token.subtree if t.dep_ not in ("punct",)]
+    text = "".join(t.text_with_ws for t in words[:_SLOT_WORDS]).strip()
+    return text if text.lower().startswith("to ") else f"to {text}"
+
+
+def clause(token: Any) -> str:
+    """A reported clause, short: its subject, verb and object ('Israel is ready to leave')."""
+    keep = []
+    for t in token.subtree:
+        if t.dep_ == "mark" and t.head == token:
+            continue
+        if t.dep_ in ("relcl", "advcl", "parataxis") and t != token:
+            break
+        keep.append(t)
+    words = "".join(t.text_with_ws for t in keep).strip().rstrip(".,;:").split()
+    return " ".join(words[:_SLOT_WORDS])
+
+
+def say_verbs() -> frozenset[str]:
+    return frozenset(cues()["say_verbs"])
+
+
+def is_group(p: Party) -> bool:
+    return p.kind == "group" or p.head in word_class("groups")

@@ -1,0 +1,51 @@
+"""Page furniture and reader comments in plain text: the spans that are not the article.
+
+The rules are data (``data/boilerplate.yaml``): a line matching a ``lines`` rule is
+dropped ("Share this article", sign-up and terms-of-service lines, an edition
+prompt); a line matching a ``comments`` rule starts the reader comments, which run to
+the end of the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+import yaml
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> dict[str, list[dict]]:
+    text = resources.files("timeline.extract").joinpath("data/boilerplate.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def combine(name: str) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{r['pattern']})" for r in rules()[name]), re.I)
+
+    return combine("lines"), combine("comments")
+
+
+def furniture(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """The (start, end) spans of ``text[start:]`` that are page furniture or comments."""
+    lines, comments = _compiled()
+    spans: list[tuple[int, int]] = []
+    position = start
+    for line in text[start:].splitlines(keepends=True):
+        content = line.strip()
+        begin = position + (len(line) - len(line.lstrip()))
+        if content and comments.match(content) and len(content.split()) <= 8:
+            spans.append((begin, len(text)))
+            break
+        if content and lines.match(content) and _short(content):
+            spans.append((begin, position + len(line.rstrip())))
+        position += len(line)
+    return spans
+
+
+def _short(line: str) -> bool:
+    """Furniture is a line of its own, not a paragraph that happens to start alike."""
+    return len(line.split()) <= 40

@@ -1,0 +1,228 @@
+"""The named rules that drop a predicate that is not an event that happened.
+
+Each rule is a small function over one predicate in its parsed sentence; it
+returns True when the predicate is not an event. :data:`RULES` is the table, in
+the order they are tried; the first that fires names the reason in
+``Predicate.dropped``. No rule changes an event's type. Rules that need the date
+(a future event without one) run after dating.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from timeline.extract.document import Document, Predicate
+from timeline.extract.lexicon import cues, word_class
+
+Rule = Callable[[Predicate, Document], bool]
+
+
+def _cue(name: str) -> frozenset[str]:
+    return frozenset(str(w) for w in cues()[name])
+
+
+def _governors(token: Any, depth: int = 4) -> list[Any]:
+    """The verbs and nouns above a token, nearest first, up to the sentence root."""
+    out, node = [], token
+    while node.head != node and len(out) < depth:
+        out.append(node.head)
+        node = node.head
+    return out
+
+
+def negated(pred: Predicate, doc: Document) -> bool:
+    """'did not resign', 'no elections were held', 'failed to pass the law'."""
+    for token in dict.fromkeys([pred.token, pred.anchor]):
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
+                return True
+            if child.dep_ == "advmod" and child.lower_ in ("never", "not"):
+                return True
+    head = pred.anchor.head
+    return pred.anchor.dep_ in ("xcomp", "ccomp", "dobj") and (
+        head.lemma_.lower() in _cue("negators") or any(c.dep_ == "neg" for c in head.children)
+    )
+
+
+def modal(pred: Predicate, doc: Document) -> bool:
+    """'could resign', 'would have stormed', 'if the court annuls ...'."""
+    for token in dict.fromkeys([pred.token, pred.anchor]):
+        if any(c.dep_ == "aux" and c.lower_ in _cue("modal_auxiliaries") for c in token.children):
+            return True
+    for governor in [pred.anchor, *_governors(pred.anchor)]:
+        if governor.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _cue("conditional_marks") for c in governor.children
+        ):
+            return True
+    return False
+
+
+def unreal(pred: Predicate, doc: Document) -> bool:
+    """'a potential second wave', 'fresh elections': an event noun not (yet) real, undated."""
+    if not pred.nominal or pred.timing.date or pred.timing.deadline:
+        return False
+    return any(
+        c.dep_ in ("amod", "det") and c.lower_ in _cue("unreal_modifiers")
+        for c in pred.token.children
+    )
+
+
+def question(pred: Predicate, doc: Document) -> bool:
+    """A sentence that asks."""
+    return pred.sentence.text.rstrip(" \"'”’)").endswith("?")
+
+
+def opinion(pred: Predicate, doc: Document) -> bool:
+    """'critics say the president seized power', 'analysts believe ...'."""
+    for governor in _governors(pred.anchor):
+        lemma = governor.lemma_.lower()
+        if lemma in _cue("opinion_verbs") and governor.pos_ == "VERB":
+            return True
+        if lemma in _cue("say_verbs"):
+            subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+            if any(s.lemma_.lower() in _cue("opinion_subjects") for s in subjects):
+                return True
+    return False
+
+
+def wish(pred: Predicate, doc: Document) -> bool:
+    """'wants the election annulled', 'demanded his resignation', 'calls for elections'."""
+    node = pred.anchor
+    for governor in _governors(node, depth=3):
+        if governor.lemma_.lower() in _cue("wish_verbs") and node.dep_ in (
+            "xcomp",
+            "ccomp",
+            "dobj",
+            "pobj",
+            "prep",
+        ):
+            return True
+        if governor.pos_ in ("VERB", "NOUN") and governor.dep_ not in ("prep",):
+            break
+        node = governor
+    return False
+
+
+def habitual(pred: Predicate, doc: Document) -> bool:
+    """'have often killed', 'every year', 'whenever they protest'."""
+    for token in dict.fromkeys([pred.token, pred.anchor]):
+        for child in token.children:
+            if child.dep_ in ("advmod", "mark") and child.lower_ in _cue("habitual_adverbs"):
+                return True
+            if child.dep_ in ("npadvmod", "prep") and _every(child):
+                return True
+    return False
+
+
+def _every(token: Any) -> bool:
+    return any(
+        t.lower_ in ("every", "each") and t.head.lemma_.lower() in _cue("habitual_periods")
+        for t in token.subtree
+    )
+
+
+def intention(pred: Predicate, doc: Document) -> bool:
+    """'plans to resign', 'vowed to storm the palace': an intention, undated."""
+    if pred.timing.deadline:
+        return False
+    anchor = pred.anchor
+    return anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in _cue("intention_verbs")
+
+
+def uncertain(pred: Predicate, doc: Document) -> bool:
+    """'rumours that X resigned', 'it is unclear whether ...'."""
+    for governor in _governors(pred.anchor):
+        if governor.lower_ in _cue("uncertain_words") or governor.lemma_.lower() in _cue(
+            "uncertain_words"
+        ):
+            return True
+        if any(
+            c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in governor.children
+        ) and governor.dep_ in ("ccomp", "advcl"):
+            return True
+    return any(
+        c.dep_ == "mark" and c.lower_ in ("whether",) for c in pred.anchor.children
+    ) or any(c.dep_ == "advmod" and c.lower_ in _cue("uncertain_words") for c in pred.anchor.children)
+
+
+def generic(pred: Predicate, doc: Document) -> bool:
+    """'anyone who protested', 'whoever attacks': nobody in particular."""
+    nobody = _cue("nobody_in_particular")
+    if any(party.head.lower() in nobody for party in pred.agents + pred.patients):
+        return True
+    return pred.anchor.dep_ == "relcl" and pred.anchor.head.lower_ in nobody
+
+
+def non_political(pred: Predicate, doc: Document) -> bool:
+    """'seized drugs', 'killed time', 'won the cup': a sense that is not politics."""
+    banned = word_class("not_political")
+    return any(p.head.lower() in banned for p in pred.patients) and pred.type != "statement"
+
+
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»")
+
+
+def quoted(pred: Predicate, doc: Document) -> bool:
+    """Inside direct speech: what someone said, not what the report narrates."""
+    text, local = pred.sentence.text, pred.token.idx
+    return any(m.start() < local < m.end() for m in _QUOTED.finditer(text))
+
+
+def reference(pred: Predicate, doc: Document) -> bool:
+    """An event noun with no date, no verb that makes it happen: a mention of an event."""
+    if not pred.nominal or pred.entry.alone:
+        return False
+    return pred.anchor == pred.token and pred.timing.timex is None
+
+
+def future(pred: Predicate, doc: Document) -> bool:
+    """An event ahead of the report without a date: not an event yet."""
+    return pred.tense == "future" and not pred.timing.deadline
+
+
+def overshadowed(pred: Predicate, doc: Document) -> bool:
+    """'announced his resignation': the verb only carries the event its object names."""
+    if pred.type != "statement":
+        return False
+    objects = {c.i for c in pred.token.children if c.dep_ in ("dobj", "attr")}
+    return any(
+        other.nominal and other.token.i in objects and other.sentence is pred.sentence
+        for other in doc.predicates
+        if other is not pred
+    )
+
+
+# Before dating: what the sentence alone shows.
+RULES: dict[str, Rule] = {
+    "question": question,
+    "negation": negated,
+    "modality": modal,
+    "opinion": opinion,
+    "wish": wish,
+    "habit": habitual,
+    "uncertainty": uncertain,
+    "generic": generic,
+    "non-political sense": non_political,
+    "direct speech": quoted,
+}
+# After dating: what needs the event's date.
+DATED_RULES: dict[str, Rule] = {
+    "reported intention": intention,
+    "future without a date": future,
+    "unreal event noun": unreal,
+    "reference to an event": reference,
+    "overshadowed statement": overshadowed,
+}
+
+
+def apply(doc: Document, rules: dict[str, Rule]) -> None:
+    """Mark each predicate with the first rule that drops it."""
+    for pred in doc.predicates:
+        if pred.dropped:
+            continue
+        for name, rule in rules.items():
+            if rule(pred, doc):
+                pred.dropped = name
+                break

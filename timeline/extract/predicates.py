@@ -1,0 +1,280 @@
+"""Event predicates: lexicon words in the parse whose parties fit their entry.
+
+A verb or noun whose lemma heads a lexicon entry is a candidate. The entry's other
+words must go with it ("step down", "hunger strike"), its voice must fit, and its
+parties must meet its constraints (a named agent, a building stormed, a law
+passed). The first entry that fits names the event; a token names at most one
+event. An event noun hangs on the verb that makes it happen ("saw clashes",
+"protests broke out"), which is where its date and tense are read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from timeline.extract.arguments import noun_parties, slots, verb_parties, voice
+from timeline.extract.document import Document, Party, Predicate, Sentence, Timing
+from timeline.extract.lexicon import Entry, candidates, cues
+from timeline.extract.names import NameTable
+
+_POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
+_NEAR = 6  # how far to the right a verb's particle or object word may stand
+_OTHER_CLAUSES = ("relcl", "ccomp", "advcl", "conj", "parataxis", "xcomp", "acl")
+
+
+def find_predicates(doc: Document) -> None:
+    """Add every event predicate of the parsed sentences to ``doc.predicates``."""
+    names = NameTable(doc)
+    doc.names = dict(names.full)
+    pronouns: dict[str, Party] = {}
+    for sentence in doc.sentences:
+        if sentence.parse is None:
+            continue
+        for token in sentence.parse:
+            found = _predicate(sentence, token, names, pronouns)
+            if found is not None:
+                for one in _each(found):
+                    doc.predicates.append(one)
+                _remember(found, pronouns)
+            elif token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass"):
+                _remember_token(token, names, pronouns)
+
+
+def _each(found: Predicate) -> list[Predicate]:
+    """'Boronov and Dzhumabekov stepped down': one resignation each, each with its role."""
+    role = found.entry.each
+    parties = found.agents if role == "agent" else found.patients if role == "patient" else []
+    if len(parties) < 2:
+        return [found]
+    out = []
+    for one in parties:
+        copy = replace(found, slots=dict(found.slots), timing=Timing())
+        alone = replace(one, plural=False)
+        if role == "agent":
+            copy.agents = [alone]
+        else:
+            copy.patients = [alone]
+        out.append(copy)
+    return out
+
+
+def _remember(found: Predicate, pronouns: dict[str, Party]) -> None:
+    for party in found.agents + found.patients:
+        if party.kind == "person" and not party.plural:
+            pronouns["he"] = pronouns["she"] = pronouns["him"] = pronouns["her"] = party
+
+
+def _remember_token(token: Any, names: NameTable, pronouns: dict[str, Party]) -> None:
+    from timeline.extract.names import party
+
+    found = party(token, names)
+    if found.kind == "person":
+        pronouns["he"] = pronouns["she"] = pronouns["him"] = pronouns["her"] = found
+
+
+def _predicate(
+    sentence: Sentence, token: Any, names: NameTable, pronouns: dict[str, Party]
+) -> Predicate | None:
+    pos = _POS.get(token.pos_)
+    if pos is None:
+        return None
+    if pos == "adj":
+        if token.tag_ != "VBN":
+            return None
+        pos = "verb"
+    for entry in candidates(token.lemma_, pos):
+        if not _has_words(token, entry) or not _with(token, entry):
+            continue
+        found = _fit(sentence, token, entry, names, pronouns)
+        if found is not None:
+            return found
+    return None
+
+
+def _has_words(token: Any, entry: Entry) -> bool:
+    if not entry.words:
+        return True
+    if entry.pos == "noun":
+        near = {t.lemma_.lower() for t in token.lefts}
+        near |= {token.head.lemma_.lower(), token.head.head.lemma_.lower()}
+        return all(w in near for w in entry.words)
+    right = [t for t in token.subtree if token.i < t.i <= token.i + _NEAR]
+    lemmas = [t.lemma_.lower() for t in right] + [t.lower_ for t in right]
+    return all(w in lemmas for w in entry.words)
+
+
+def _near_lemmas(token: Any) -> set[str]:
+    out = set()
+    for child in token.children:
+        out.add(child.lemma_.lower())
+        out.add(child.lower_)
+        for grandchild in child.children:
+            out.add(grandchild.lemma_.lower())
+            out.add(grandchild.lower_)
+    return out
+
+
+def _clause_lemmas(token: Any) -> set[str]:
+    """Lemmas and words of the token's own clause, not of clauses inside it."""
+    out: set[str] = set()
+    stack = list(token.children)
+    while stack:
+        node = stack.pop()
+        if node.dep_ in _OTHER_CLAUSES and node.pos_ in ("VERB", "AUX"):
+            continue
+        out.add(node.lemma_.lower())
+        out.add(node.lower_)
+        stack.extend(node.children)
+    return out
+
+
+def _with(token: Any, entry: Entry) -> bool:
+    near = _near_lemmas(token)
+    if entry.not_with and near & entry.not_with:
+        return False
+    if not entry.with_words:
+        return True
+    clause = _clause_lemmas(token)
+    return all(clause & group for group in entry.with_words)
+
+
+def _fit(
+    sentence: Sentence,
+    token: Any,
+    entry: Entry,
+    names: NameTable,
+    pronouns: dict[str, Party],
+) -> Predicate | None:
+    kind = voice(token) if entry.pos != "noun" else "nominal"
+    if entry.voice != "any" and kind != entry.voice:
+        return None
+    if kind == "nominal":
+        agents, patients = noun_parties(token, entry, names, pronouns)
+        anchor = support(token)
+        if not agents and anchor != token and token.dep_ in ("dobj", "attr"):
+            agents, _ = verb_parties(anchor, voice(anchor) == "active", names, pronouns)
+    else:
+        agents, patients = verb_parties(token, kind == "active", names, pronouns)
+        anchor = token
+    found = Predicate(sentence, token, entry, anchor, kind, agents, patients)
+    found.slots = slots(token, anchor)
+    _named_slots(found, names)
+    if not _meets(found):
+        return None
+    found.tense = tense(anchor if anchor != token or kind != "nominal" else token)
+    found.places = _places(token, anchor)
+    return found
+
+
+_PARTY_SLOTS = ("with", "to", "between", "against", "from", "by", "for")
+
+
+def _named_slots(found: Predicate, names: NameTable) -> None:
+    """People and bodies named in a slot are parties too: 'met with Ambassador X'."""
+    from timeline.extract.names import party
+
+    for head in dict.fromkeys([found.token, found.anchor]):
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in _PARTY_SLOTS:
+                continue
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    one = party(obj, names)
+                    found.others.append(one)
+                    if one.kind == "person":
+                        found.slots[child.lower_] = f"{one.role} {one.text}".strip()
+
+
+def support(noun: Any) -> Any:
+    """The verb that makes an event noun happen, or the noun itself."""
+    head = noun.head
+    support_verbs = set(cues()["support_verbs"])
+    happen = set(cues()["happen_verbs"])
+    if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in support_verbs:
+        return head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in happen | support_verbs:
+        return head
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in happen | support_verbs:
+            return child
+    return noun
+
+
+def _matches(party: Party, allowed: frozenset[str]) -> bool:
+    if "$named" in allowed and party.name:
+        return True
+    if f"${party.kind}" in allowed:
+        return True
+    words = {party.head.lower(), *(party.name or "").lower().split()[-1:]}
+    return bool(words & allowed)
+
+
+def _meets(found: Predicate) -> bool:
+    entry, agents, patients = found.entry, found.agents, found.patients
+    needs = entry.needs
+    if "agent" in needs and not agents:
+        return False
+    if "patient" in needs and not patients:
+        return False
+    if "party" in needs and not (patients or found.slots.get("with")):
+        return False
+    if "role" in needs and not (found.slots.get("role") or any(p.role for p in patients)):
+        return False
+    if "clause" in needs and not found.slots.get("ccomp"):
+        return False
+    if "named" in needs and not any(p.name for p in agents + patients):
+        return False
+    for parties, allowed, banned in (
+        (agents, entry.agent, entry.agent_not),
+        (patients, entry.patient, entry.patient_not),
+    ):
+        if allowed and parties and not any(_matches(p, allowed) for p in parties):
+            return False
+        if banned and any(_matches(p, banned) for p in parties):
+            return False
+    return True
+
+
+def tense(verb: Any) -> str:
+    """past (simple past), back (past perfect), future or other, from the verb's auxiliaries."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return "other"
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxiliaries}
+    if words & set(cues()["future_auxiliaries"]) or _scheduled(verb):
+        return "future"
+    if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxiliaries):
+        return "back"
+    if any(a.lemma_ == "have" for a in auxiliaries):
+        return "other"
+    if any(a.tag_ in ("VBP", "VBZ") for a in auxiliaries):
+        return "other"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+        return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "ROOT", "conj") and not auxiliaries:
+        return "past"
+    return "other"
+
+
+def _scheduled(verb: Any) -> bool:
+    """'is to resign', 'is due to vote', 'plans to hold': an event ahead."""
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    if head.lemma_.lower() in set(cues()["intention_verbs"]):
+        return True
+    return head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children)
+
+
+def _places(token: Any, anchor: Any) -> list[str]:
+    found: list[str] = []
+    for head in dict.fromkeys([token, anchor]):
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near", "outside"):
+                continue
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    span = [t for t in obj.subtree if t.ent_type_ == obj.ent_type_]
+                    found.append(" ".join(t.text for t in span))
+    return list(dict.fromkeys(found))

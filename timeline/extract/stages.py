@@ -1,0 +1,158 @@
+"""The extraction pipeline: ordered stages over one :class:`Document`.
+
+    segment      page furniture and reader comments out; sentences and paragraphs
+    dates        the temporal tagger's dates, placed in their sentences
+    parse        spaCy parses the sentences that can hold an event; names on those
+    predicates   lexicon words with their agents, patients and slots
+    filters      named rules drop what did not happen (negation, modality, ...)
+    deadlines    obliged or scheduled verbs with a future date
+    dating       each event takes the date its phrase hangs on
+    ordering     "after", "following", "later", references to earlier events
+    narrative    dates carried along the story; recap floors; the dateline's day
+    dated rules  rules that need the date (future without one, bare references)
+    titles       an editor's title from the parse
+
+Each stage is a function of the document; :data:`STAGES` lists them by name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from timeline.extract import filters, nlp
+from timeline.extract.boilerplate import furniture
+from timeline.extract.deadlines import find_deadlines
+from timeline.extract.document import Document, Sentence
+from timeline.extract.lexicon import surface_forms
+from timeline.extract.narrative import bound_by_report, carry_dates, inherit_floor, lead_day
+from timeline.extract.ordering import order_events, propagate
+from timeline.extract.predicates import find_predicates
+from timeline.extract.sentences import split_sentences
+from timeline.extract.sources import Article
+from timeline.extract.timing import attach_dates, date_events, usable
+from timeline.extract.titles import title_for
+
+Stage = Callable[[Document], None]
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def segment(doc: Document) -> None:
+    text, body = doc.text, doc.article.body_start
+    skip = furniture(text, body)
+    starts = [s for s, _ in skip]
+    first_paragraph: int | None = None
+    for piece in split_sentences(text, body, lines=_one_sentence_a_line(text, body)):
+        at = bisect.bisect_right(starts, piece.start) - 1
+        if at >= 0 and skip[at][0] <= piece.start < skip[at][1]:
+            continue
+        if first_paragraph is None:
+            first_paragraph = piece.paragraph
+        doc.sentences.append(
+            Sentence(
+                len(doc.sentences),
+                piece.start,
+                piece.end,
+                piece.text,
+                piece.paragraph - first_paragraph,
+            )
+        )
+
+
+def _one_sentence_a_line(text: str, start: int) -> bool:
+    """Text laid out one sentence a line (a corpus, a feed), not wrapped prose."""
+    lines = [line.rstrip() for line in text[start:].splitlines() if line.strip()]
+    if len(lines) < 4:
+        return False
+    ended = sum(1 for line in lines if line[-1] in ".!?\"'”’)")
+    return ended >= 0.6 * len(lines)
+
+
+def dates(doc: Document) -> None:
+    from timeline.temporal import tag
+
+    doc.timexes = usable(doc, tag(doc.text, doc.published))
+    starts = [s.start for s in doc.sentences]
+    for timex in doc.timexes:
+        at = bisect.bisect_right(starts, timex.start) - 1
+        if at >= 0 and timex.start < doc.sentences[at].end:
+            doc.sentences[at].timexes.append(timex)
+
+
+def parse(doc: Document) -> None:
+    """Parse the sentences that hold a lexicon word; recognise names in them."""
+    forms = surface_forms()
+    chosen = [
+        s
+        for s in doc.sentences
+        if any(w.lower() in forms for w in _WORD.findall(s.text))
+        or any(t.earliest and t.earliest > doc.published for t in s.timexes)
+    ]
+    for sentence, parsed in zip(chosen, nlp.parse([s.text for s in chosen]), strict=True):
+        sentence.parse = parsed
+    nlp.recognise([s.parse for s in chosen])
+
+
+def predicates(doc: Document) -> None:
+    find_predicates(doc)
+
+
+def sentence_filters(doc: Document) -> None:
+    filters.apply(doc, filters.RULES)
+
+
+def deadlines(doc: Document) -> None:
+    find_deadlines(doc)
+
+
+def dating(doc: Document) -> None:
+    attach_dates(doc)
+    date_events(doc)
+
+
+def ordering(doc: Document) -> None:
+    order_events(doc)
+
+
+def narrative(doc: Document) -> None:
+    carry_dates(doc)
+    bound_by_report(doc)
+    propagate(doc.predicates)
+    if inherit_floor(doc):
+        propagate(doc.predicates)
+    lead_day(doc)
+    propagate(doc.predicates)
+
+
+def dated_filters(doc: Document) -> None:
+    filters.apply(doc, filters.DATED_RULES)
+
+
+def titles(doc: Document) -> None:
+    for pred in doc.events:
+        if not pred.title:
+            pred.title = title_for(pred)
+
+
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("segment", segment),
+    ("dates", dates),
+    ("parse", parse),
+    ("predicates", predicates),
+    ("filters", sentence_filters),
+    ("deadlines", deadlines),
+    ("dating", dating),
+    ("ordering", ordering),
+    ("dated rules", dated_filters),
+    ("narrative", narrative),
+    ("titles", titles),
+)
+
+
+def run(article: Article) -> Document:
+    """The article through every stage."""
+    doc = Document(article)
+    for _name, stage in STAGES:
+        stage(doc)
+    return doc

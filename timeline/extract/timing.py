@@ -1,0 +1,192 @@
+"""Dates that follow syntax: a date dates the event its phrase hangs on.
+
+Each of the tagger's dates is placed in the parse: from the head of its phrase
+("on Saturday" -> "Saturday" under "on") the path up the tree reaches the first
+event predicate, or the verb an event noun hangs on, and that event takes the
+date. A date under a verb that is no event ("said on Monday") dates nothing;
+"Following the elections on October 4" dates the elections, not the verb after
+them. Coordinated verbs and a participle that continues its clause share a date
+they do not have themselves ("On October 15, Jeenbekov stepped down and Japarov
+assumed the presidency"). The tagger's value is used as it is; only the year of
+a day written without one is moved, when the event's tense puts it in the other
+year ("on May 9" told in the past in a March report is last May).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import Any
+
+from timeline.extract.document import Document, Predicate, Sentence
+from timeline.temporal import Timex
+from timeline.temporal.lexicon import MONTHS
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR = re.compile(r"\b\d{4}\b|['’]\d{2}\b")
+_CLOCK = re.compile(r"(?i)\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?")
+
+
+def usable(doc: Document, timexes: list[Timex]) -> list[Timex]:
+    """The dates that can date events; a live blog's entry times are on the publication day."""
+    out = []
+    text, body = doc.text, doc.article.body_start
+    for t in timexes:
+        if t.type not in ("DATE", "TIME") or not t.earliest or not t.latest or t.start < body:
+            continue
+        line_start = text.rfind("\n", 0, t.start) + 1
+        if t.type == "TIME" and _CLOCK.fullmatch(t.text) and not text[line_start : t.start].strip():
+            day = doc.published
+            t = replace(t, value=f"{day.isoformat()}{t.value[10:]}", earliest=day, latest=day)
+        out.append(t)
+    return out
+
+
+def edtf_of(timex: Timex) -> str | None:
+    """The EDTF form of a dated expression at the precision the text gives."""
+    value, approx = timex.value, "~" if timex.mod == "APPROX" else ""
+    if re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        return value[:10] + approx
+    if re.fullmatch(r"\d{4}-\d{2}|\d{4}", value):
+        return value + approx
+    if timex.earliest and timex.latest:
+        if timex.earliest == timex.latest:
+            return timex.earliest.isoformat()
+        return f"{timex.earliest.isoformat()}/{timex.latest.isoformat()}"
+    return None
+
+
+def _phrase_head(sentence: Sentence, timex: Timex) -> Any:
+    """The token of the date's phrase whose head lies outside it."""
+    start, end = timex.start - sentence.start, timex.end - sentence.start
+    inside = [t for t in sentence.parse if start <= t.idx < end]
+    for token in inside:
+        if not start <= token.head.idx < end or token.head == token:
+            return token
+    return inside[0] if inside else None
+
+
+def attach_dates(doc: Document) -> None:
+    """Give each predicate the date its phrase hangs on (``timing.timex``)."""
+    by_token: dict[tuple[int, int], Predicate] = {}
+    for pred in doc.predicates:
+        by_token.setdefault((pred.sentence.index, pred.token.i), pred)
+        by_token.setdefault((pred.sentence.index, pred.anchor.i), pred)
+    for sentence in doc.sentences:
+        if sentence.parse is None:
+            continue
+        for timex in sentence.timexes:
+            head = _phrase_head(sentence, timex)
+            node = head
+            while node is not None and node.head != node:
+                node = node.head
+                pred = by_token.get((sentence.index, node.i))
+                if pred is not None:
+                    if pred.timing.timex is None or _nearer(timex, pred.timing.timex, pred):
+                        pred.timing.timex = timex
+                    break
+    _share(doc)
+
+
+def _nearer(new: Timex, old: Timex, pred: Predicate) -> bool:
+    return abs(new.start - pred.start) < abs(old.start - pred.start)
+
+
+def _share(doc: Document) -> None:
+    """Coordinated verbs and continuing participles take a date they lack."""
+    for pred in doc.predicates:
+        if pred.timing.timex is not None or pred.nominal:
+            continue
+        anchor = pred.anchor
+        if anchor.dep_ == "conj" or (anchor.dep_ == "advcl" and anchor.tag_ == "VBG"):
+            head = next(
+                (
+                    p
+                    for p in doc.predicates
+                    if p.sentence is pred.sentence and p.anchor == anchor.head
+                ),
+                None,
+            )
+            if head is not None and head.timing.timex is not None:
+                pred.timing.timex = head.timing.timex
+
+
+def date_events(doc: Document) -> None:
+    """Turn each attached date into the event's date, bounds or deadline."""
+    for pred in doc.predicates:
+        timex = pred.timing.timex
+        if timex is None:
+            continue
+        apply_timex(pred, timex, doc.published)
+
+
+def apply_timex(pred: Predicate, timex: Timex, published: dt.date) -> None:
+    timing, future = pred.timing, pred.tense == "future"
+    value = edtf_of(timex)
+    if value is None:
+        return
+    value = _next_year_if_planned(value, timex, published, future)
+    if not future:
+        value, timex = _last_year_if_past(value, timex, published)
+    if future and timex.latest and timex.latest >= published:
+        timing.deadline = True
+    elif timex.earliest and timex.earliest > published:
+        if (pred.tense in ("future", "other") and not pred.nominal) or _ahead(pred):
+            timing.deadline = True
+        else:
+            return  # a past event cannot be after its report: the date belongs elsewhere
+    elif timex.latest and timex.latest > published:  # "in February" in a February report
+        if re.fullmatch(r"\d{4}(?:-\d{2})?", timex.value) and timex.earliest:
+            timing.not_before, timing.not_after = timex.earliest, published
+        return
+    if timex.mod in ("BEFORE", "END") and not timing.deadline:
+        timing.not_after = timex.latest
+    elif timex.mod in ("AFTER", "START") and not timing.deadline:
+        timing.not_before = timex.earliest
+    else:
+        timing.date = value
+        timing.yearless = _names_month(timex.text) and not _YEAR.search(timex.text)
+
+
+def _names_month(text: str) -> bool:
+    return any(word.lower().rstrip(".") in MONTHS for word in re.findall(r"[A-Za-z.]+", text))
+
+
+def _ahead(pred: Predicate) -> bool:
+    """An event noun told as scheduled: 'elections on April 11' in a report of March."""
+    return pred.nominal and pred.tense != "past"
+
+
+def _next_year_if_planned(value: str, timex: Timex, published: dt.date, future: bool) -> str:
+    """A planned day without its year that has passed this year is next year's."""
+    if not future or not _DAY.match(value) or _YEAR.search(timex.text):
+        return value
+    day = dt.date.fromisoformat(value)
+    if day >= published:
+        return value
+    try:
+        moved = day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return value
+    return moved.isoformat() if moved > published else value
+
+
+def _last_year_if_past(value: str, timex: Timex, published: dt.date) -> tuple[str, Timex]:
+    """A past event's day without its year that is still ahead this year is last year's."""
+    if _YEAR.search(timex.text) or not _names_month(timex.text):
+        return value, timex
+    if not timex.earliest or not timex.latest or timex.earliest <= published:
+        return value, timex
+    match = re.match(r"^(\d{4})(-\d{2}(?:-\d{2})?)$", value)
+    if not match:
+        return value, timex
+    try:
+        earliest = timex.earliest.replace(year=timex.earliest.year - 1)
+        latest = timex.latest.replace(year=timex.latest.year - 1)
+    except ValueError:  # 29 February
+        return value, timex
+    if latest > published:
+        return value, timex
+    moved = f"{int(match.group(1)) - 1:04d}{match.group(2)}"
+    return moved, replace(timex, value=moved, earliest=earliest, latest=latest)
