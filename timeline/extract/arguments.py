@@ -23,6 +23,7 @@ _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _OBJECTS = ("dobj", "obj")
 _SLOT_WORDS = 10
+_REFLEXIVE = frozenset(("itself", "himself", "herself", "themselves"))
 
 
 def voice(token: Any) -> str:
@@ -60,22 +61,37 @@ def _expand(token: Any) -> list[Any]:
             out = [*out[1:], *[n for g in included for n in _expand(g)]]
     named = []
     for noun in out:
-        appos = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        named.append(appos if appos is not None and noun.pos_ != "PROPN" else noun)
+        appos = _apposition(noun)
+        role = noun.lower_ in word_class("role_heads")
+        named.append(appos if appos is not None and (noun.pos_ != "PROPN" or role) else noun)
     return named
+
+
+def _apposition(noun: Any) -> Any:
+    """'the head of the tribunal, Maria Choque': the name set beside the phrase."""
+    for token in [noun, *(g for c in noun.children if c.dep_ == "prep" for g in c.children)]:
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return child
+    return None
 
 
 def _parties(tokens: list[Any], names: NameTable, pronouns: dict[str, Party]) -> list[Party]:
     out: list[Party] = []
     for token in tokens:
+        if token.ent_type_ in ("DATE", "TIME"):
+            continue  # "the demonstrations of 2003"
         for noun in _expand(token):
+            if noun.lower_ in _REFLEXIVE:
+                out.append(Party(noun.lower_, noun.lower_, "thing"))
+                continue
+            if noun.lower_ in ("who", "which", "that") and noun.head.dep_ == "relcl":
+                out.extend(_parties([noun.head.head], names, pronouns))
+                continue
             if noun.pos_ == "PRON":
-                resolved = pronouns.get(noun.lower_)
+                resolved = pronouns.get(noun.lower_) or _cataphor(noun, names)
                 if resolved is not None:
                     out.append(resolved)
-                continue
-            if noun.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
-                out.extend(_parties([token.head.head], names, pronouns))
                 continue
             out.append(party(noun, names))
     return out
@@ -89,10 +105,25 @@ def _subject_of(token: Any) -> list[Any]:
     if token.dep_ == "relcl":
         return [token.head]
     if token.dep_ in ("conj", "xcomp", "advcl") and token.head.pos_ in ("VERB", "AUX"):
-        if token.dep_ == "advcl" and token.tag_ != "VBG":
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+        if token.dep_ == "advcl" and token.tag_ != "VBG" and not infinitive:
             return []
         return _subject_of(token.head) if voice(token.head) == "active" else []
     return []
+
+
+def _cataphor(pronoun: Any, names: NameTable) -> Party | None:
+    """'Farkas is leaving ..., he said': a personal pronoun's name in its own sentence."""
+    if pronoun.lower_ not in ("he", "she", "him", "her"):
+        return None
+    people = [
+        t for t in pronoun.doc if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+    ]
+    for token in sorted(people, key=lambda t: abs(t.i - pronoun.i)):
+        found = party(token, names)
+        if found.kind == "person":
+            return found
+    return None
 
 
 def verb_parties(
@@ -112,11 +143,17 @@ def verb_parties(
         ]
         patients = [c for c in children if c.dep_ in _PASSIVE_SUBJECTS]
         if not patients and token.dep_ in ("acl", "amod"):
-            patients = [token.head]
+            head = token.head
+            while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN":
+                head = head.head  # "his newly appointed Prime Minister Ahmed Shafiq"
+            patients = [head]
         if not patients and token.dep_ in ("ROOT", "conj"):
             patients = [c for c in children if c.dep_ in _SUBJECTS]
-        if not patients and token.dep_ == "conj":
-            patients = [c for c in token.head.children if c.dep_ in _PASSIVE_SUBJECTS]
+        if not patients and token.dep_ in ("conj", "xcomp"):
+            # "Sagasti is expected to be sworn in": the subject of the verb it depends on
+            patients = [
+                c for c in token.head.children if c.dep_ in (*_PASSIVE_SUBJECTS, *_SUBJECTS)
+            ]
     return _parties(agents, names, pronouns), _parties(patients, names, pronouns)
 
 
@@ -149,26 +186,58 @@ def noun_parties(
     return _parties(agents, names, pronouns), _parties(patients, names, pronouns)
 
 
-def slots(token: Any, anchor: Any) -> dict[str, str]:
-    """Prepositional phrases, role words and clauses a title may use."""
+def slots(token: Any, anchor: Any, dated: frozenset[int] = frozenset()) -> dict[str, str]:
+    """Prepositional phrases, role words and clauses a title may use (dates stay out)."""
     out: dict[str, str] = {}
     for head in dict.fromkeys([token, anchor]):
         for child in head.children:
             if child.dep_ == "prep":
-                objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                objects = [
+                    g for g in child.children if g.dep_ in ("pobj", "pcomp") and g.i not in dated
+                ]
                 if objects and child.lower_ not in out:
                     out[child.lower_] = _short(objects[0])
-            elif (child.dep_ in ("oprd", "attr") and "role" not in out) or (child.dep_ == "xcomp" and child.pos_ in ("NOUN", "PROPN") and "role" not in out):
+            elif child.dep_ == "dative" and child.lower_ == "to" and "to" not in out:
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    out["to"] = _short(objects[0])
+            elif "role" not in out and (
+                child.dep_ in ("oprd", "attr")
+                or (child.dep_ == "xcomp" and child.pos_ in ("NOUN", "PROPN"))
+            ):
                 out["role"] = _role_phrase(child)
             elif child.dep_ == "ccomp" and "ccomp" not in out:
-                out["ccomp"] = clause(child)
+                out["ccomp"] = clause(child, dated)
             elif child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and "xcomp" not in out:
-                out["xcomp"] = _infinitive(child)
+                out["xcomp"] = _infinitive(child, dated)
+    where = _where(token, anchor, dated)
+    if where:
+        out["where"] = where
     if "as" in out and "role" not in out:
         out["role"] = out.pop("as")
     if "favor" not in out and "in" in out and out["in"].startswith("favo"):
         out["favor"] = out.pop("in").split(" of ", 1)[-1]
     return out
+
+
+def _where(token: Any, anchor: Any, dated: frozenset[int]) -> str:
+    """'across the United States', 'outside the consulate in Montreal': where it happened."""
+    for head in dict.fromkeys([token, anchor]):
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in cues()["place_prepositions"]:
+                continue
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.i not in dated and _placelike(obj):
+                    return f"{child.lower_} {phrase(obj)}"
+    return ""
+
+
+def _placelike(token: Any) -> bool:
+    if token.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    return token.lemma_.lower() in word_class("buildings") | word_class("place_heads") or any(
+        t.ent_type_ in ("GPE", "LOC", "FAC") for t in token.subtree
+    )
 
 
 def _role_phrase(token: Any) -> str:
@@ -185,21 +254,34 @@ def _short(token: Any) -> str:
     return phrase(token, limit=6)
 
 
-def _infinitive(token: Any) -> str:
-    words = [t for t in token.subtree if t.dep_ not in ("punct",)]
+def _infinitive(token: Any, dated: frozenset[int] = frozenset()) -> str:
+    words = [t for t in token.subtree if t.dep_ not in ("punct",) and not _in_date(t, dated)]
     text = "".join(t.text_with_ws for t in words[:_SLOT_WORDS]).strip()
     return text if text.lower().startswith("to ") else f"to {text}"
 
 
-def clause(token: Any) -> str:
+def _in_date(token: Any, dated: frozenset[int]) -> bool:
+    """The token is part of a date, or a preposition that only introduces one."""
+    if token.i in dated:
+        return True
+    return token.dep_ == "prep" and all(c.i in dated for c in token.children) and any(
+        True for _ in token.children
+    )
+
+
+def clause(token: Any, dated: frozenset[int] = frozenset()) -> str:
     """A reported clause, short: its subject, verb and object ('Israel is ready to leave')."""
-    keep = []
-    for t in token.subtree:
-        if t.dep_ == "mark" and t.head == token:
-            continue
-        if t.dep_ in ("relcl", "advcl", "parataxis") and t != token:
-            break
-        keep.append(t)
+    inner = {
+        s.i
+        for t in token.subtree
+        if t.dep_ in ("relcl", "advcl", "parataxis") and t != token
+        for s in t.subtree
+    }
+    keep = [
+        t
+        for t in token.subtree
+        if t.i not in inner and not (t.dep_ == "mark" and t.head == token) and not _in_date(t, dated)
+    ]
     words = "".join(t.text_with_ws for t in keep).strip().rstrip(".,;:").split()
     return " ".join(words[:_SLOT_WORDS])
 

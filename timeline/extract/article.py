@@ -52,7 +52,7 @@ def events_of(doc: Document) -> list[Found]:
     ids = {doc.predicates.index(pred): event.id for pred, event in zip(kept, found, strict=True)}
     for pred, event in zip(kept, found, strict=True):
         event.after = sorted({ids[a] for a in pred.timing.after if a in ids} - {event.id})
-    events = _dedupe(found)
+    events = _dedupe(_same_acts(found))
     log.debug("%s: %s events", doc.article.source.id, len(events))
     return events
 
@@ -94,6 +94,44 @@ def _found(doc: Document, pred: Predicate) -> Found:
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def _same_acts(events: list[Found]) -> list[Found]:
+    """One event told twice in an article ("Jordan resigned ... Jordan's resignation"):
+    the same type and named parties with dates that agree; the better dated one stays."""
+    kept: list[Found] = []
+    for event in events:
+        twin = next((k for k in kept if _same_act(k, event)), None)
+        if twin is None:
+            kept.append(event)
+        elif _precision(event) > _precision(twin):
+            kept[kept.index(twin)] = event
+    return kept
+
+
+def _same_act(a: Found, b: Found) -> bool:
+    parties_a, parties_b = set(a.agents + a.patients), set(b.agents + b.patients)
+    if a.type != b.type or not parties_a or parties_a != parties_b:
+        return False
+    if a.predicate != b.predicate and a.type not in ("resignation", "appointment", "arrest"):
+        return False
+    low_a, high_a = _window(a)
+    low_b, high_b = _window(b)
+    return not ((low_a and high_b and low_a > high_b) or (low_b and high_a and low_b > high_a))
+
+
+def _window(event: Found) -> tuple[dt.date | None, dt.date | None]:
+    if event.date:
+        from timeline.dates import parse_edtf
+
+        parsed = parse_edtf(event.date)
+        return parsed.earliest, parsed.latest
+    return event.not_before, event.not_after
+
+
+def _precision(event: Found) -> int:
+    low, high = _window(event)
+    return -((high - low).days if low and high else 100_000)
 
 
 def _dedupe(events: list[Found]) -> list[Found]:

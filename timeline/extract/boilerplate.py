@@ -3,7 +3,7 @@
 The rules are data (``data/boilerplate.yaml``): a line matching a ``lines`` rule is
 dropped ("Share this article", sign-up and terms-of-service lines, an edition
 prompt); a line matching a ``comments`` rule starts the reader comments, which run to
-the end of the text.
+the end of the text; a ``stamps`` rule cuts a time stamp out of a line.
 """
 
 from __future__ import annotations
@@ -22,17 +22,17 @@ def rules() -> dict[str, list[dict]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _compiled() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     def combine(name: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{r['pattern']})" for r in rules()[name]), re.I)
 
-    return combine("lines"), combine("comments")
+    return combine("lines"), combine("comments"), combine("stamps")
 
 
 def furniture(text: str, start: int = 0) -> list[tuple[int, int]]:
     """The (start, end) spans of ``text[start:]`` that are page furniture or comments."""
-    lines, comments = _compiled()
-    spans: list[tuple[int, int]] = []
+    lines, comments, stamps = _compiled()
+    spans = [(m.start(), m.end()) for m in stamps.finditer(text, start)]
     position = start
     for line in text[start:].splitlines(keepends=True):
         content = line.strip()
@@ -43,7 +43,7 @@ def furniture(text: str, start: int = 0) -> list[tuple[int, int]]:
         if content and lines.match(content) and _short(content):
             spans.append((begin, position + len(line.rstrip())))
         position += len(line)
-    return spans
+    return sorted(spans)
 
 
 def _short(line: str) -> bool:

@@ -9,6 +9,7 @@ parliamentary elections", "Deadline for the rebels to disarm". A forecast's hori
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from timeline.extract.document import Document, Predicate, Sentence, Timing
@@ -43,6 +44,8 @@ def find_deadlines(doc: Document) -> None:
 def _ahead(timex: Timex, doc: Document) -> bool:
     if not timex.earliest or not timex.latest or timex.earliest <= doc.published:
         return False
+    if not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", timex.value[:10]):
+        return False  # a deadline is a day or a month
     return (timex.latest - timex.earliest).days <= _MAX_DAYS
 
 
@@ -74,9 +77,12 @@ def _words(token: Any) -> str:
 
 
 def _title(verb: Any) -> str | None:
-    subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-    if subject is None and verb.dep_ == "xcomp":
-        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject, node = None, verb
+    while subject is None:  # "An investigation ... is due to be published": the clause's subject
+        subject = next((c for c in node.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if node.dep_ not in ("xcomp", "acomp") or node.head == node:
+            break
+        node = node.head
     if subject is None or subject.lower_ in ("it", "this", "that", "there"):
         return None
     lemma = verb.lemma_.lower()

@@ -31,6 +31,7 @@ class Sentence:
     text: str
     paragraph: int  # 0 for the body's first paragraph
     timexes: list[Timex] = field(default_factory=list)  # the dates inside it
+    entry: Timex | None = None  # a live blog's entry time in front of it ("09:40 - ")
     parse: Any = None  # a spaCy Doc of ``text`` when the sentence may hold an event
 
     def token_at(self, offset: int) -> Any:
@@ -54,6 +55,7 @@ class Party:
     name: str | None = None  # the full name, for named entities
     plural: bool = False
     role: str = ""  # a title or office named with it: "prime minister"
+    owner: str = ""  # a named owner of an unnamed party: "Gonzalez" in "Gonzalez's father"
 
 
 @dataclass
@@ -97,6 +99,7 @@ class Predicate:
     places: list[str] = field(default_factory=list)
     tense: str = "other"  # past (simple past), back (past perfect), future, other
     dropped: str = ""  # the name of the filter that dropped it
+    host: Predicate | None = None  # the event that carries this one's date when it is dropped
     timing: Timing = field(default_factory=Timing)
     title: str = ""
 

@@ -90,6 +90,8 @@ def opinion(pred: Predicate, doc: Document) -> bool:
 def wish(pred: Predicate, doc: Document) -> bool:
     """'wants the election annulled', 'demanded his resignation', 'calls for elections'."""
     node = pred.anchor
+    if node.dep_ in ("amod", "acl") and node.tag_ == "VBN":
+        return False  # "his newly appointed prime minister": done, whatever is wished of him
     for governor in _governors(node, depth=3):
         if governor.lemma_.lower() in _cue("wish_verbs") and node.dep_ in (
             "xcomp",
@@ -155,19 +157,80 @@ def generic(pred: Predicate, doc: Document) -> bool:
     return pred.anchor.dep_ == "relcl" and pred.anchor.head.lower_ in nobody
 
 
+def background(pred: Predicate, doc: Document) -> bool:
+    """'Lazaro Gonzalez, who is fighting to keep the boy': a description, not an event."""
+    return pred.anchor.dep_ == "relcl" and pred.tense == "other" and pred.timing.timex is None
+
+
 def non_political(pred: Predicate, doc: Document) -> bool:
     """'seized drugs', 'killed time', 'won the cup': a sense that is not politics."""
     banned = word_class("not_political")
     return any(p.head.lower() in banned for p in pred.patients) and pred.type != "statement"
 
 
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»")
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|``.*?''")
 
 
 def quoted(pred: Predicate, doc: Document) -> bool:
-    """Inside direct speech: what someone said, not what the report narrates."""
+    """Inside direct speech: what someone said, not what the report narrates.
+
+    A quotation may run over several sentences: one whose first quote mark closes a
+    quotation ('... spreading violence," she told CNN') is quoted up to that mark.
+    """
     text, local = pred.sentence.text, pred.token.idx
-    return any(m.start() < local < m.end() for m in _QUOTED.finditer(text))
+    if any(m.start() < local < m.end() for m in _QUOTED.finditer(text)):
+        return True
+    first = _QUOTE_MARK.search(text)
+    if first is None or local >= first.start():
+        return False
+    closes = first.group() in _CLOSING or (
+        first.group() == '"' and text.count('"') % 2 == 1 and text[first.start() - 1 : first.start()].strip()
+    )
+    return bool(closes)
+
+
+_QUOTE_MARK = re.compile(r"[\"“”]|''|``")
+_CLOSING = frozenset(("”", "''"))
+
+
+def attribution(pred: Predicate, doc: Document) -> bool:
+    """'..., he said', 'X said Y' deep in a story: a quote that supports it, not its news."""
+    if pred.type != "statement":
+        return False
+    if pred.entry.key in _cue("commitment_verbs"):
+        return not _in_lead(pred)
+    if pred.entry.key not in _cue("plain_speech"):
+        return False
+    if not _in_lead(pred):
+        return True
+    content = next((c for c in pred.token.children if c.dep_ == "ccomp"), None)
+    if content is None:
+        return True
+    text, local = pred.sentence.text, content.idx
+    return any(m.start() <= local < m.end() for m in _QUOTED.finditer(text))
+
+
+def infinitive(pred: Predicate, doc: Document) -> bool:
+    """'the authority to seize assets': a verb in the infinitive has not happened."""
+    token = pred.token
+    if pred.nominal or pred.timing.deadline or token.tag_ != "VB":
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        return False
+    return not (
+        token.dep_ in ("xcomp", "advcl") and token.head.lemma_.lower() in _cue("carrying_verbs")
+    )
+
+
+def _in_lead(pred: Predicate) -> bool:
+    """The story's opening: its first paragraphs, and at most its first sentences."""
+    return pred.sentence.paragraph < _cue_number("lead_paragraphs") and (
+        pred.sentence.index < _cue_number("lead_sentences")
+    )
+
+
+def _cue_number(name: str) -> int:
+    return int(cues()[name])
 
 
 def reference(pred: Predicate, doc: Document) -> bool:
@@ -182,16 +245,10 @@ def future(pred: Predicate, doc: Document) -> bool:
     return pred.tense == "future" and not pred.timing.deadline
 
 
-def overshadowed(pred: Predicate, doc: Document) -> bool:
-    """'announced his resignation': the verb only carries the event its object names."""
-    if pred.type != "statement":
-        return False
-    objects = {c.i for c in pred.token.children if c.dep_ in ("dobj", "attr")}
-    return any(
-        other.nominal and other.token.i in objects and other.sentence is pred.sentence
-        for other in doc.predicates
-        if other is not pred
-    )
+def speech_adjunct(pred: Predicate, doc: Document) -> bool:
+    """'resigned in a televised address, saying he wanted peace': the saying goes with it."""
+    anchor = pred.anchor
+    return pred.type == "statement" and anchor.dep_ in ("advcl", "conj") and anchor.tag_ == "VBG"
 
 
 # Before dating: what the sentence alone shows.
@@ -206,14 +263,17 @@ RULES: dict[str, Rule] = {
     "generic": generic,
     "non-political sense": non_political,
     "direct speech": quoted,
+    "speech adjunct": speech_adjunct,
+    "quote attribution": attribution,
 }
 # After dating: what needs the event's date.
 DATED_RULES: dict[str, Rule] = {
     "reported intention": intention,
+    "background clause": background,
+    "infinitive": infinitive,
     "future without a date": future,
     "unreal event noun": unreal,
     "reference to an event": reference,
-    "overshadowed statement": overshadowed,
 }
 
 

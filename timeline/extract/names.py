@@ -23,27 +23,43 @@ _KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC
 _KINDS["NORP"] = "group"
 _KEEP_LEFT = {"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "advmod"}
 _MAX_WORDS = 7
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 
 
 def name_tokens(token: Any) -> list[Any]:
-    """The proper-noun run a token belongs to, without role words or honorifics."""
+    """The proper-noun run a token belongs to, without role words or honorifics.
+
+    'Samsung heir Lee Jae-yong' -> Lee Jae-yong; 'Akufo-Addo' stays one name.
+    """
+    doc = token.doc
     head = token
     while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN" and head.head.i > head.i:
         head = head.head
-    run = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
-    run = [*_contiguous(run, head), head]
+    start = head.i
+    while start > 0:
+        before = doc[start - 1]
+        if before.pos_ == "PROPN" and before.dep_ in ("compound", "flat", "nmod"):
+            start -= 1
+        elif (
+            before.text == "-"
+            and start >= 2
+            and doc[start - 2].is_alpha
+            and not doc[start - 2].whitespace_
+            and not before.whitespace_
+        ):
+            start -= 2
+        else:
+            break
+    run = list(doc[start : head.i + 1])
     roles = word_class("role_heads") | word_class("role_words") | word_class("honorifics")
-    while len(run) > 1 and run[0].lower_.rstrip(".") in roles:
+    while len(run) > 1 and (run[0].lower_.rstrip(".") in roles or run[0].text == "-"):
         run = run[1:]
     return run
 
 
-def _contiguous(run: list[Any], head: Any) -> list[Any]:
-    out: list[Any] = []
-    for token in reversed(run):
-        if token.i == (out[0].i if out else head.i) - 1:
-            out.insert(0, token)
-    return out
+def name_text(run: list[Any]) -> str:
+    """The name as written: 'Lee Jae-yong', not 'Lee Jae - yong'."""
+    return "".join(t.text_with_ws for t in run).strip()
 
 
 def role_of(token: Any) -> str:
@@ -88,9 +104,10 @@ def phrase(token: Any, limit: int = _MAX_WORDS) -> str:
     for right in token.rights:
         if right.dep_ in ("compound", "flat", "nummod"):
             own.extend(right.subtree)
-        elif right.dep_ == "prep" and right.lower_ == "of" and not extra:
+        elif right.dep_ == "prep" and not extra:
             objects = [g for g in right.children if g.dep_ == "pobj"]
-            if objects:
+            placed = objects and objects[0].ent_type_ in ("GPE", "LOC", "FAC")
+            if objects and (right.lower_ == "of" or placed):
                 extra = [right, *_left_part(objects[0])]
     tokens = sorted({t.i: t for t in own}.values(), key=lambda t: t.i)
     if extra and len(tokens) + len(extra) <= limit:
@@ -112,11 +129,20 @@ def _left_part(token: Any) -> list[Any]:
 
 def _trim(tokens: list[Any], head: Any) -> list[Any]:
     """No leading or trailing punctuation or conjunctions; no clause inside."""
-    while tokens and (tokens[0].pos_ in ("PUNCT", "CCONJ", "ADP") or tokens[0].dep_ == "mark"):
+    while tokens and (
+        (tokens[0].pos_ in ("PUNCT", "CCONJ", "ADP") and not _quantity(tokens))
+        or tokens[0].dep_ == "mark"
+        or _CLOCK.fullmatch(tokens[0].text)
+    ):
         tokens = tokens[1:]
     while tokens and tokens[-1].pos_ in ("PUNCT", "CCONJ", "ADP", "DET"):
         tokens = tokens[:-1]
     return tokens or [head]
+
+
+def _quantity(tokens: list[Any]) -> bool:
+    """'at least one man', 'up to 300 people': the preposition belongs to the count."""
+    return len(tokens) > 1 and tokens[1].lower_ in ("least", "most", "to", "than")
 
 
 class NameTable:
@@ -136,7 +162,11 @@ class NameTable:
                         self.kinds.setdefault(word, Counter())[kind] += 1
             for token in sentence.parse:
                 if token.pos_ == "PROPN" and token.dep_ not in ("compound", "flat"):
-                    self._remember(" ".join(t.text for t in name_tokens(token)))
+                    run = name_tokens(token)
+                    self._remember(name_text(run))
+                    if _titled(run):  # "astronaut Bertalan Farkas", "Mr Annan": a person
+                        for word in run:
+                            self.kinds.setdefault(word.text, Counter())["person"] += 5
 
     def _remember(self, name: str) -> None:
         words = name.split()
@@ -160,6 +190,7 @@ class NameTable:
         votes: Counter[str] = Counter()
         for token in tokens:
             votes.update(self.kinds.get(token.text, Counter()))
+        votes["person"] *= 2  # the small model often mistakes a surname for a place or body
         if votes:
             return votes.most_common(1)[0][0]
         if tokens[0].lower_ in word_class("place_first") and len(tokens) > 1:
@@ -177,6 +208,10 @@ class NameTable:
                 pattern = rf"(?<![\w-])(?<!{re.escape(words[start - 1])} ){re.escape(tail)}(?![\w-])"
                 if re.search(pattern, self.text):
                     return tail
+        for word in words[1:-1]:  # "Pablo Iglesias Turrión" is "Iglesias" in the article
+            alone = rf"(?<![\w-])(?<!{re.escape(words[0])} ){re.escape(word)}(?![\w-])(?! {re.escape(words[-1])})"
+            if re.search(alone, self.text):
+                return word
         if words[0].lower() in word_class("family_first") or "-" in words[-1]:
             return name
         particles = word_class("name_particles")
@@ -187,6 +222,16 @@ class NameTable:
             else:
                 break
         return " ".join(tail)
+
+
+def _titled(run: list[Any]) -> bool:
+    """A role, a person noun or an honorific stands right before the name."""
+    first = run[0]
+    if first.i == 0:
+        return False
+    before = first.doc[first.i - 1]
+    words = word_class("role_heads") | word_class("people") | word_class("honorifics")
+    return before.lower_.rstrip(".") in words and before.pos_ in ("NOUN", "PROPN")
 
 
 def _one_entity(tokens: list[Any]) -> str | None:
@@ -203,19 +248,34 @@ def party(token: Any, names: NameTable) -> Party:
     lemma = token.lemma_.lower()
     if token.pos_ == "PROPN" or (token.ent_type_ in _KINDS and token.pos_ != "PRON"):
         run = name_tokens(token)
-        written = " ".join(t.text for t in run)
+        written = name_text(run)
         kind = names.kind(run)
         full = names.fullest(written)
         text = names.short(full, kind) if kind == "person" else _with_article(run, written)
         return Party(text, run[-1].text, kind, full, _plural(token), role_of(run[-1]))
     text = phrase(token)
+    if lemma in word_class("containers"):
+        inner = _of_object(token)
+        lemma = inner.lemma_.lower() if inner is not None else lemma
     if lemma in word_class("groups") or lemma in word_class("crowds") or _counted(token):
         kind = "group"
     elif lemma in word_class("institutions"):
         kind = "org"
     else:
         kind = "thing"
-    return Party(text, lemma, kind, None, _plural(token))
+    owner = next(
+        (names.fullest(name_text(name_tokens(c))) for c in token.children
+         if c.dep_ == "poss" and c.pos_ == "PROPN"),
+        "",
+    )
+    return Party(text, lemma, kind, None, _plural(token), owner=owner)
+
+
+def _of_object(token: Any) -> Any:
+    for right in token.rights:
+        if right.dep_ == "prep" and right.lower_ == "of":
+            return next((g for g in right.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _counted(token: Any) -> bool:

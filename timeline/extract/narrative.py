@@ -93,7 +93,8 @@ def carry_dates(doc: Document) -> None:
         if last is not None and _open(timing):
             scene = _scene(last, doc)
             if last.sentence is pred.sentence:
-                if _continues(pred, last):
+                between = doc.text[last.end : pred.start]
+                if _continues(pred, last) or _patterns()["same"].search(between):
                     _copy(scene, timing)
             else:
                 _from_scene(doc, pred, last, scene)
@@ -148,7 +149,7 @@ def _from_scene(doc: Document, pred: Predicate, last: Predicate, previous: Timin
         _copy(previous, timing, _offset(offset))
         timing.after.add(doc.predicates.index(last))
         return
-    if patterns["same"].search(before) or patterns["same"].match(after.lstrip()):
+    if patterns["same"].search(before) or patterns["same"].search(after[:40]):
         _copy(previous, timing)
         if not timing.date:
             timing.after.add(doc.predicates.index(last))

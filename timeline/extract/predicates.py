@@ -15,7 +15,7 @@ from typing import Any
 
 from timeline.extract.arguments import noun_parties, slots, verb_parties, voice
 from timeline.extract.document import Document, Party, Predicate, Sentence, Timing
-from timeline.extract.lexicon import Entry, candidates, cues
+from timeline.extract.lexicon import Entry, candidates, cues, word_class
 from timeline.extract.names import NameTable
 
 _POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
@@ -31,14 +31,25 @@ def find_predicates(doc: Document) -> None:
     for sentence in doc.sentences:
         if sentence.parse is None:
             continue
+        dated = frozenset(_date_tokens(sentence))
         for token in sentence.parse:
-            found = _predicate(sentence, token, names, pronouns)
+            if token.i in dated:
+                continue  # "March 11" is no march
+            found = _predicate(sentence, token, names, pronouns, dated)
             if found is not None:
                 for one in _each(found):
                     doc.predicates.append(one)
                 _remember(found, pronouns)
             elif token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass"):
                 _remember_token(token, names, pronouns)
+
+
+def _date_tokens(sentence: Sentence) -> set[int]:
+    out = set()
+    for timex in sentence.timexes:
+        start, end = timex.start - sentence.start, timex.end - sentence.start
+        out |= {t.i for t in sentence.parse if start <= t.idx < end}
+    return out
 
 
 def _each(found: Predicate) -> list[Predicate]:
@@ -74,7 +85,11 @@ def _remember_token(token: Any, names: NameTable, pronouns: dict[str, Party]) ->
 
 
 def _predicate(
-    sentence: Sentence, token: Any, names: NameTable, pronouns: dict[str, Party]
+    sentence: Sentence,
+    token: Any,
+    names: NameTable,
+    pronouns: dict[str, Party],
+    dated: frozenset[int],
 ) -> Predicate | None:
     pos = _POS.get(token.pos_)
     if pos is None:
@@ -83,10 +98,12 @@ def _predicate(
         if token.tag_ != "VBN":
             return None
         pos = "verb"
+    if pos == "noun" and token.dep_ in ("compound", "amod", "npadvmod", "nmod"):
+        return None  # "a protest camp", "election-related violence": no event of its own
     for entry in candidates(token.lemma_, pos):
         if not _has_words(token, entry) or not _with(token, entry):
             continue
-        found = _fit(sentence, token, entry, names, pronouns)
+        found = _fit(sentence, token, entry, names, pronouns, dated)
         if found is not None:
             return found
     return None
@@ -104,17 +121,6 @@ def _has_words(token: Any, entry: Entry) -> bool:
     return all(w in lemmas for w in entry.words)
 
 
-def _near_lemmas(token: Any) -> set[str]:
-    out = set()
-    for child in token.children:
-        out.add(child.lemma_.lower())
-        out.add(child.lower_)
-        for grandchild in child.children:
-            out.add(grandchild.lemma_.lower())
-            out.add(grandchild.lower_)
-    return out
-
-
 def _clause_lemmas(token: Any) -> set[str]:
     """Lemmas and words of the token's own clause, not of clauses inside it."""
     out: set[str] = set()
@@ -130,8 +136,9 @@ def _clause_lemmas(token: Any) -> set[str]:
 
 
 def _with(token: Any, entry: Entry) -> bool:
-    near = _near_lemmas(token)
-    if entry.not_with and near & entry.not_with:
+    if entry.not_with and {w for c in token.children for w in (c.lemma_.lower(), c.lower_)} & (
+        entry.not_with
+    ):
         return False
     if not entry.with_words:
         return True
@@ -145,6 +152,7 @@ def _fit(
     entry: Entry,
     names: NameTable,
     pronouns: dict[str, Party],
+    dated: frozenset[int],
 ) -> Predicate | None:
     kind = voice(token) if entry.pos != "noun" else "nominal"
     if entry.voice != "any" and kind != entry.voice:
@@ -158,7 +166,7 @@ def _fit(
         agents, patients = verb_parties(token, kind == "active", names, pronouns)
         anchor = token
     found = Predicate(sentence, token, entry, anchor, kind, agents, patients)
-    found.slots = slots(token, anchor)
+    found.slots = slots(token, anchor, dated)
     _named_slots(found, names)
     if not _meets(found):
         return None
@@ -176,7 +184,7 @@ def _named_slots(found: Predicate, names: NameTable) -> None:
 
     for head in dict.fromkeys([found.token, found.anchor]):
         for child in head.children:
-            if child.dep_ != "prep" or child.lower_ not in _PARTY_SLOTS:
+            if child.dep_ not in ("prep", "dative") or child.lower_ not in _PARTY_SLOTS:
                 continue
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
@@ -202,10 +210,12 @@ def support(noun: Any) -> Any:
 
 
 def _matches(party: Party, allowed: frozenset[str]) -> bool:
-    if "$named" in allowed and party.name:
+    if "$named" in allowed and (party.name or party.owner):
         return True
     if f"${party.kind}" in allowed:
         return True
+    if party.head.replace(",", "").isdigit() and "people" in allowed:
+        return True  # "639 were wounded": a count of people
     words = {party.head.lower(), *(party.name or "").lower().split()[-1:]}
     return bool(words & allowed)
 
@@ -220,6 +230,8 @@ def _meets(found: Predicate) -> bool:
     if "party" in needs and not (patients or found.slots.get("with")):
         return False
     if "role" in needs and not (found.slots.get("role") or any(p.role for p in patients)):
+        return False
+    if "office" in needs and not set(found.slots.get("role", "").split()) & word_class("role_heads"):
         return False
     if "clause" in needs and not found.slots.get("ccomp"):
         return False
@@ -242,10 +254,11 @@ def tense(verb: Any) -> str:
         return "other"
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxiliaries}
-    if words & set(cues()["future_auxiliaries"]) or _scheduled(verb):
-        return "future"
     if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxiliaries):
         return "back"
+    ahead = set(cues()["future_auxiliaries"]) | set(cues()["obligation_auxiliaries"])
+    if words & ahead or _scheduled(verb):
+        return "future"
     if any(a.lemma_ == "have" for a in auxiliaries):
         return "other"
     if any(a.tag_ in ("VBP", "VBZ") for a in auxiliaries):
@@ -259,6 +272,10 @@ def tense(verb: Any) -> str:
 
 def _scheduled(verb: Any) -> bool:
     """'is to resign', 'is due to vote', 'plans to hold': an event ahead."""
+    if verb.lemma_.lower() in cues()["scheduling_verbs"] and verb.tag_ == "VBN":
+        return any(  # "are scheduled for", not "was set up in 1996"
+            c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children
+        ) and not any(c.dep_ == "prt" for c in verb.children)
     if verb.dep_ != "xcomp":
         return False
     head = verb.head

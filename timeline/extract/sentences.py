@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from timeline.extract.lexicon import word_class
 
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n")
+_END = re.compile(r"[.!?]+(?:[\"'”’)\]]|'')*(?=\s+(?:[\"'“‘(\[]|``)?[A-Z0-9])|\n[ \t]*\n")
 _LINE_END = re.compile(_END.pattern + r"|\n")
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")

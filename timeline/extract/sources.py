@@ -49,6 +49,8 @@ _AGENCY_LINE = re.compile(
     r"\s*(?P<city>[A-Z][A-Z .'-]{1,40}?)(?:,[ \t]+[A-Z][A-Za-z .'-]{1,30}?)?[ \t]*"
     r"(?P<agency>\([A-Za-z -]{2,20}\))[ \t]*[-_—–]+[ \t]*"
 )
+# "NAIROBI - ": a dateline of a city in capitals and a dash
+_CITY_LINE = re.compile(r"\s*(?P<city>[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]{2,}){0,2})[ \t]+[-—–][ \t]+")
 _MD_TITLE = re.compile(r"\s*#\s+(.+)\n")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 
@@ -188,6 +190,9 @@ def _from_text(
         place = dateline["city"].strip().title()
         if dateline["agency"]:
             publisher = dateline["agency"].strip("/()").strip()
+    elif (city := _CITY_LINE.match(text, body_start)) is not None:
+        body_start = city.end()
+        place = city["city"].strip().title()
     elif (agency := _AGENCY_LINE.match(text, body_start)) is not None:
         body_start = agency.end()
         place = agency["city"].strip().title()

@@ -4,6 +4,7 @@
     dates        the temporal tagger's dates, placed in their sentences
     parse        spaCy parses the sentences that can hold an event; names on those
     predicates   lexicon words with their agents, patients and slots
+    nesting      one event told by two predicates keeps one ("won the runoff")
     filters      named rules drop what did not happen (negation, modality, ...)
     deadlines    obliged or scheduled verbs with a future date
     dating       each event takes the date its phrase hangs on
@@ -26,6 +27,7 @@ from timeline.extract.boilerplate import furniture
 from timeline.extract.deadlines import find_deadlines
 from timeline.extract.document import Document, Sentence
 from timeline.extract.lexicon import surface_forms
+from timeline.extract.nesting import nest
 from timeline.extract.narrative import bound_by_report, carry_dates, inherit_floor, lead_day
 from timeline.extract.ordering import order_events, propagate
 from timeline.extract.predicates import find_predicates
@@ -36,28 +38,50 @@ from timeline.extract.titles import title_for
 
 Stage = Callable[[Document], None]
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# a live blog's entry: "09:40 - " before the text
+_ENTRY_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?\s*[-–—:]\s+")
 
 
 def segment(doc: Document) -> None:
+    """Sentences of the body without page furniture; a line is a paragraph in line layout."""
     text, body = doc.text, doc.article.body_start
     skip = furniture(text, body)
-    starts = [s for s, _ in skip]
-    first_paragraph: int | None = None
-    for piece in split_sentences(text, body, lines=_one_sentence_a_line(text, body)):
-        at = bisect.bisect_right(starts, piece.start) - 1
-        if at >= 0 and skip[at][0] <= piece.start < skip[at][1]:
-            continue
-        if first_paragraph is None:
-            first_paragraph = piece.paragraph
+    by_line = _one_sentence_a_line(text, body)
+    first: int | None = None
+    for start, end, paragraph in _pieces(text, body, skip, by_line):
+        paragraph = text.count("\n", body, start) if by_line else paragraph
+        if first is None:
+            first = paragraph
         doc.sentences.append(
-            Sentence(
-                len(doc.sentences),
-                piece.start,
-                piece.end,
-                piece.text,
-                piece.paragraph - first_paragraph,
-            )
+            Sentence(len(doc.sentences), start, end, text[start:end], paragraph - first)
         )
+
+
+def _pieces(
+    text: str, body: int, skip: list[tuple[int, int]], by_line: bool
+) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of each sentence, the furniture cut out of it."""
+    out = []
+    for sentence in split_sentences(text, body, lines=by_line):
+        spans = [(sentence.start, sentence.end)]
+        for a, b in skip:
+            if a < sentence.end and b > sentence.start:
+                spans = [
+                    part
+                    for s, e in spans
+                    for part in ((s, min(e, a)), (max(s, b), e))
+                    if part[1] > part[0]
+                ]
+        for s, e in spans:
+            entry = _ENTRY_TIME.match(text, s, e)
+            s = entry.end() if entry else s
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e - s > 1:
+                out.append((s, e, sentence.paragraph))
+    return out
 
 
 def _one_sentence_a_line(text: str, start: int) -> bool:
@@ -78,6 +102,11 @@ def dates(doc: Document) -> None:
         at = bisect.bisect_right(starts, timex.start) - 1
         if at >= 0 and timex.start < doc.sentences[at].end:
             doc.sentences[at].timexes.append(timex)
+        elif at + 1 < len(doc.sentences):
+            following = doc.sentences[at + 1]
+            gap = doc.text[timex.end : following.start]
+            if "\n" not in gap and len(gap) <= 4:
+                following.entry = timex
 
 
 def parse(doc: Document) -> None:
@@ -96,6 +125,10 @@ def parse(doc: Document) -> None:
 
 def predicates(doc: Document) -> None:
     find_predicates(doc)
+
+
+def nesting(doc: Document) -> None:
+    nest(doc)
 
 
 def sentence_filters(doc: Document) -> None:
@@ -140,6 +173,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("dates", dates),
     ("parse", parse),
     ("predicates", predicates),
+    ("nesting", nesting),
     ("filters", sentence_filters),
     ("deadlines", deadlines),
     ("dating", dating),

@@ -71,22 +71,69 @@ def attach_dates(doc: Document) -> None:
     """Give each predicate the date its phrase hangs on (``timing.timex``)."""
     by_token: dict[tuple[int, int], Predicate] = {}
     for pred in doc.predicates:
-        by_token.setdefault((pred.sentence.index, pred.token.i), pred)
-        by_token.setdefault((pred.sentence.index, pred.anchor.i), pred)
+        target = _host(pred)
+        by_token.setdefault((pred.sentence.index, pred.token.i), target)
+        by_token.setdefault((pred.sentence.index, pred.anchor.i), target)
     for sentence in doc.sentences:
         if sentence.parse is None:
             continue
         for timex in sentence.timexes:
             head = _phrase_head(sentence, timex)
-            node = head
-            while node is not None and node.head != node:
-                node = node.head
-                pred = by_token.get((sentence.index, node.i))
-                if pred is not None:
-                    if pred.timing.timex is None or _nearer(timex, pred.timing.timex, pred):
-                        pred.timing.timex = timex
-                    break
+            claimants = [_claimant(head, sentence.index, by_token)]
+            if claimants[0] is None:
+                claimants = _when_clauses(head, sentence.index, by_token)
+            for pred in claimants:
+                if pred is not None and (
+                    pred.timing.timex is None or _nearer(timex, pred.timing.timex, pred)
+                ):
+                    pred.timing.timex = timex
     _share(doc)
+
+
+def _claimant(head: Any, sentence: int, by_token: dict) -> Predicate | None:
+    """The event a date's phrase hangs on; a verb that is no event stops the climb."""
+    node = head
+    while node is not None and node.head != node:
+        node = node.head
+        pred = by_token.get((sentence, node.i))
+        if pred is not None:
+            return pred
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+            return None  # "said on Monday", "who became premier in 1996"
+    return None
+
+
+def _when_clauses(head: Any, sentence: int, by_token: dict) -> list[Predicate]:
+    """'in 2003, when Shevardnadze resigned', 'In 2017, when the court annulled ...': the
+    date of a verb that is no event, or of a bare date, dates its 'when' clause."""
+    node = head
+    while node.head != node and node.pos_ not in ("VERB", "AUX"):
+        if _when_child(node, sentence, by_token):
+            break
+        node = node.head
+    return _when_child(node, sentence, by_token)
+
+
+def _when_child(node: Any, sentence: int, by_token: dict) -> list[Predicate]:
+    found = []
+    for child in node.children:
+        if child.dep_ in ("advcl", "relcl") and any(
+            c.lower_ in ("when", "as", "while") and c.dep_ in ("advmod", "mark")
+            for c in child.children
+        ):
+            pred = by_token.get((sentence, child.i))
+            if pred is not None:
+                found.append(pred)
+    return found
+
+
+def _host(pred: Predicate) -> Predicate:
+    """The predicate that takes the dates of one that gave way to it."""
+    seen = set()
+    while pred.host is not None and id(pred) not in seen:
+        seen.add(id(pred))
+        pred = pred.host
+    return pred
 
 
 def _nearer(new: Timex, old: Timex, pred: Predicate) -> bool:
@@ -115,10 +162,20 @@ def _share(doc: Document) -> None:
 def date_events(doc: Document) -> None:
     """Turn each attached date into the event's date, bounds or deadline."""
     for pred in doc.predicates:
+        entry = pred.sentence.entry
+        if pred.timing.timex is None and entry is not None and _dated_by_entry(pred):
+            pred.timing.timex = entry  # a live blog entry's time dates what happened in it
         timex = pred.timing.timex
         if timex is None:
             continue
         apply_timex(pred, timex, doc.published)
+
+
+def _dated_by_entry(pred: Predicate) -> bool:
+    """An entry's time dates the events it reports, not the ones it mentions or expects."""
+    if pred.tense == "future":
+        return False
+    return not pred.nominal or pred.anchor != pred.token
 
 
 def apply_timex(pred: Predicate, timex: Timex, published: dt.date) -> None:
@@ -130,6 +187,8 @@ def apply_timex(pred: Predicate, timex: Timex, published: dt.date) -> None:
     if not future:
         value, timex = _last_year_if_past(value, timex, published)
     if future and timex.latest and timex.latest >= published:
+        if not _calendar(timex):
+            return  # "next week", "in the coming months": no date to keep
         timing.deadline = True
     elif timex.earliest and timex.earliest > published:
         if (pred.tense in ("future", "other") and not pred.nominal) or _ahead(pred):
@@ -147,6 +206,11 @@ def apply_timex(pred: Predicate, timex: Timex, published: dt.date) -> None:
     else:
         timing.date = value
         timing.yearless = _names_month(timex.text) and not _YEAR.search(timex.text)
+
+
+def _calendar(timex: Timex) -> bool:
+    """A day, a month or a year of the calendar (not a week or a season)."""
+    return bool(re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T.*)?", timex.value))
 
 
 def _names_month(text: str) -> bool:

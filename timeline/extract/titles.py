@@ -51,8 +51,8 @@ def noun_phrase(pred: Predicate) -> str:
         if left.dep_ not in _DROP_LEFT and left.pos_ != "PUNCT"
         for t in left.subtree
     ]
-    words = [t.text for t in sorted([*keep, token], key=lambda t: t.i)]
-    return " ".join(words) if words else phrase(token)
+    tokens = sorted([*keep, token], key=lambda t: t.i)
+    return "".join(t.text_with_ws for t in tokens).strip() if tokens else phrase(token)
 
 
 def render(template: str, values: dict[str, str]) -> str | None:
@@ -94,7 +94,7 @@ def title_for(pred: Predicate) -> str:
     if pred.timing.deadline:
         return _tidy(_ahead(pred, values))
     templates = []
-    if entry.title and (pred.agents or pred.nominal):
+    if entry.title and (pred.agents or pred.nominal or "{agent}" not in entry.title):
         templates.append(_agree(entry.title, _plural(pred.agents)))
     if entry.passive:
         templates.append(entry.passive)
@@ -109,7 +109,7 @@ def title_for(pred: Predicate) -> str:
 def _defaults(pred: Predicate) -> list[str]:
     entry = pred.entry
     if pred.nominal:
-        return ["{noun}[ in {in}]", "{noun}"]
+        return ["{noun}[ {where}]", "{noun}"]
     verb = " ".join([entry.head, *entry.words])
     participle = " ".join([inflect(entry.head, "VBN"), *entry.words])
     plural = _plural(pred.agents)

@@ -1,0 +1,79 @@
+"""Events inside events: which of two predicates that tell one event stays.
+
+- "won the runoff on Sunday", "boycotted the elections": an event noun that is
+  the object of an event verb is that verb's object, not an event of its own;
+- "announced his resignation": a statement whose object is an event noun only
+  carries that event;
+- "voted to dissolve itself": the event is what the vote carries out;
+- "23 protesters killed in clashes", "won most seats in the election": the occasion
+  of an act of the same kind is that act.
+
+The predicate that gives way is dropped and names its ``host``, which takes the
+dates that hang on it.
+"""
+
+from __future__ import annotations
+
+from timeline.extract.document import Document, Predicate
+from timeline.extract.lexicon import cues
+
+_OBJECTS = ("dobj", "nsubjpass", "attr", "oprd")
+_KINDRED = {"violence", "protest"}
+
+
+def nest(doc: Document) -> None:
+    by_token = {(p.sentence.index, p.token.i): p for p in doc.predicates}
+    for pred in doc.predicates:
+        head = by_token.get((pred.sentence.index, pred.token.head.i))
+        if head is None or head is pred or pred.dropped or head.dropped:
+            continue
+        if pred.nominal and not head.nominal and pred.token.dep_ in _OBJECTS:
+            if head.type == "statement":
+                _give_way(head, pred, "statement of an event")
+            else:
+                _give_way(pred, head, "object of another event")
+        elif _occasion(pred, head, by_token):
+            _give_way(pred, by_token[(pred.sentence.index, pred.token.head.head.i)], "occasion")
+        elif _elaboration(pred, head):
+            _give_way(pred, head, "elaboration of another event")
+        elif (
+            pred.token.dep_ in ("xcomp", "advcl")
+            and not head.nominal
+            and head.token.lemma_.lower() in cues()["carrying_verbs"]
+        ):
+            _give_way(head, pred, "carried out by another event")
+    for pred in doc.predicates:
+        head_token = pred.token.head
+        if pred.nominal and pred.token.dep_ == "pobj" and not pred.dropped:
+            host = by_token.get((pred.sentence.index, head_token.head.i))
+            if host is not None and _occasion(pred, host, by_token):
+                _give_way(pred, host, "occasion")
+
+
+def _elaboration(pred: Predicate, head: Predicate) -> bool:
+    """'won the runoff, defeating Kast', 'convicted X and sentenced him': one act told twice."""
+    token = pred.token
+    if pred.nominal or head.nominal or pred.type != head.type:
+        return False
+    if token.dep_ in ("advcl", "conj") and token.tag_ == "VBG":
+        return True
+    same = {p.name or p.text for p in pred.patients} & {p.name or p.text for p in head.patients}
+    unnamed = not any(p.name for p in pred.patients + head.patients + pred.agents + head.agents)
+    return token.dep_ == "conj" and (bool(same) or (unnamed and pred.type == "violence"))
+
+
+def _occasion(pred: Predicate, host: Predicate, by_token: dict) -> bool:
+    token = pred.token
+    if not pred.nominal or token.dep_ != "pobj" or host.nominal:
+        return False
+    preposition = token.head
+    return (
+        preposition.lower_ in cues()["occasion_prepositions"]
+        and (preposition.head == host.token or preposition.head.head == host.token)
+        and (pred.type == host.type or (pred.type in _KINDRED and host.type in _KINDRED))
+    )
+
+
+def _give_way(loser: Predicate, winner: Predicate, reason: str) -> None:
+    loser.dropped = reason
+    loser.host = winner
