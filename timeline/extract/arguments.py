@@ -23,6 +23,7 @@ _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _OBJECTS = ("dobj", "obj")
 _SLOT_WORDS = 10
+_OBJECT_SLOTS = ("from", "to", "into")  # "seized documents from the office"
 _REFLEXIVE = frozenset(("itself", "himself", "herself", "themselves"))
 
 
@@ -35,6 +36,8 @@ def voice(token: Any) -> str:
         return "passive"
     if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
         return "passive"  # "protesters killed in clashes", "the detained leader"
+    if token.dep_ == "acl" and token.tag_ == "VBD":
+        return "active"  # "Thousands of students protested": the noun is its subject
     if token.tag_ == "VBN" and not deps & {"aux", "nsubj"} and token.dep_ in ("ROOT", "conj"):
         return "passive"  # a headline: "Six arrested in Leeds"
     return "active"
@@ -102,7 +105,7 @@ def _subject_of(token: Any) -> list[Any]:
     own = [c for c in token.children if c.dep_ in _SUBJECTS]
     if own:
         return own
-    if token.dep_ == "relcl":
+    if token.dep_ in ("relcl", "acl"):
         return [token.head]
     if token.dep_ in ("conj", "xcomp", "advcl") and token.head.pos_ in ("VERB", "AUX"):
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
@@ -137,6 +140,14 @@ def verb_parties(
         patients += [
             p for c in children if c.dep_ == "dative" for p in ([c] if c.pos_ != "ADP" else [])
         ]
+        if not patients:  # "declared the war illegal": the subject of a small clause
+            patients = [
+                s
+                for c in children
+                if c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN")
+                for s in c.children
+                if s.dep_ == "nsubj"
+            ]
     else:
         agents = [
             g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
@@ -189,9 +200,10 @@ def noun_parties(
 def slots(token: Any, anchor: Any, dated: frozenset[int] = frozenset()) -> dict[str, str]:
     """Prepositional phrases, role words and clauses a title may use (dates stay out)."""
     out: dict[str, str] = {}
-    for head in dict.fromkeys([token, anchor]):
+    objects_of = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for head in dict.fromkeys([token, anchor, *objects_of[:1]]):
         for child in head.children:
-            if child.dep_ == "prep":
+            if child.dep_ == "prep" and (head in (token, anchor) or child.lower_ in _OBJECT_SLOTS):
                 objects = [
                     g for g in child.children if g.dep_ in ("pobj", "pcomp") and g.i not in dated
                 ]
@@ -206,6 +218,8 @@ def slots(token: Any, anchor: Any, dated: frozenset[int] = frozenset()) -> dict[
                 or (child.dep_ == "xcomp" and child.pos_ in ("NOUN", "PROPN"))
             ):
                 out["role"] = _role_phrase(child)
+            elif child.dep_ == "ccomp" and child.pos_ == "ADJ" and "role" not in out:
+                out["role"] = child.lower_  # "declared the war illegal"
             elif child.dep_ == "ccomp" and "ccomp" not in out:
                 out["ccomp"] = clause(child, dated)
             elif child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and "xcomp" not in out:

@@ -158,8 +158,16 @@ def generic(pred: Predicate, doc: Document) -> bool:
 
 
 def background(pred: Predicate, doc: Document) -> bool:
-    """'Lazaro Gonzalez, who is fighting to keep the boy': a description, not an event."""
-    return pred.anchor.dep_ == "relcl" and pred.tense == "other" and pred.timing.timex is None
+    """'Lazaro Gonzalez, who is fighting to keep the boy', 'the deposed leader':
+    a description of someone, not an event (unless dated, or 'newly appointed')."""
+    anchor = pred.anchor
+    if pred.timing.timex is not None:
+        return False
+    if anchor.dep_ == "relcl" and pred.tense == "other":
+        return True
+    if anchor.dep_ == "amod" and anchor.tag_ == "VBN":
+        return not any(c.lower_ in _cue("recent_adverbs") for c in anchor.children)
+    return False
 
 
 def non_political(pred: Predicate, doc: Document) -> bool:

@@ -99,7 +99,8 @@ def word_class(name: str) -> frozenset[str]:
 
 
 def _expand(values: Any) -> frozenset[str]:
-    """Lemmas and ``$class`` names; kinds (``$named``, ``$person``, ...) stay as they are."""
+    """Words and ``$class`` names, each with its noun lemma ("relations" -> "relation");
+    kinds (``$named``, ``$person``, ...) stay as they are."""
     out: set[str] = set()
     for value in values or ():
         value = str(value)
@@ -107,7 +108,15 @@ def _expand(values: Any) -> frozenset[str]:
             out |= classes()[value[1:]]
         else:
             out.add(value.lower() if not value.startswith("$") else value)
-    return frozenset(out)
+    return frozenset(out | {_lemma(w) for w in out if not w.startswith("$")})
+
+
+@functools.lru_cache(maxsize=4096)
+def _lemma(word: str) -> str:
+    from lemminflect import getLemma
+
+    lemmas = getLemma(word, upos="NOUN")
+    return lemmas[0].lower() if lemmas else word
 
 
 def _examples(raw: Any) -> tuple[Example, ...]:
@@ -188,13 +197,14 @@ def candidates(lemma: str, pos: str) -> tuple[Entry, ...]:
 @functools.lru_cache(maxsize=1)
 def surface_forms() -> frozenset[str]:
     """Every inflected form of every head word, lower case: which sentences to parse."""
-    from lemminflect import getAllInflections
+    from lemminflect import getAllInflections, getAllInflectionsOOV
 
     forms: set[str] = set()
     for pos, head in _index():
         forms.add(head)
         upos = {"verb": "VERB", "noun": "NOUN", "adj": "ADJ"}[pos]
-        for variants in getAllInflections(head, upos=upos).values():
+        known = getAllInflections(head, upos=upos) or getAllInflectionsOOV(head, upos=upos)
+        for variants in known.values():
             forms.update(v.lower() for v in variants)
         if pos == "adj":  # "resigned", "elected" used as adjectives
             for variants in getAllInflections(head, upos="VERB").values():
@@ -202,9 +212,23 @@ def surface_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
+@functools.lru_cache(maxsize=8192)
+def lemma_of(word: str, pos: str) -> str:
+    """lemminflect's lemma of a word, a second opinion beside the tagger's."""
+    from lemminflect import getLemma
+
+    upos = {"verb": "VERB", "noun": "NOUN", "adj": "ADJ"}.get(pos, "VERB")
+    lemmas = getLemma(word, upos=upos)
+    return lemmas[0].lower() if lemmas else word
+
+
 def inflect(lemma: str, tag: str) -> str:
     """``lemma`` in the Penn Treebank form ``tag`` (VBZ, VBN, NNS ...)."""
     from lemminflect import getInflection
 
     forms = getInflection(lemma, tag=tag)
+    if not forms:
+        from lemminflect import getInflectionOOV
+
+        forms = getInflectionOOV(lemma, tag=tag)
     return forms[0] if forms else lemma

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from timeline.extract.document import Document, Party
@@ -123,7 +124,11 @@ def _left_part(token: Any) -> list[Any]:
     keep = [token]
     for left in token.lefts:
         if left.dep_ in _KEEP_LEFT and left.pos_ != "PUNCT":
-            keep.extend(t for t in left.subtree if t.dep_ not in ("relcl", "acl", "punct"))
+            keep.extend(
+                t
+                for t in left.subtree
+                if t.dep_ not in ("relcl", "acl", "punct") or t.tag_ == "HYPH"
+            )
     return keep
 
 
@@ -253,6 +258,10 @@ def party(token: Any, names: NameTable) -> Party:
         full = names.fullest(written)
         text = names.short(full, kind) if kind == "person" else _with_article(run, written)
         return Party(text, run[-1].text, kind, full, _plural(token), role_of(run[-1]))
+    named = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if named and lemma in word_class("role_heads"):  # "elected Kanat Isaev speaker"
+        found = party(named[-1], names)
+        return replace(found, role=found.role or lemma)
     text = phrase(token)
     if lemma in word_class("containers"):
         inner = _of_object(token)

@@ -1,7 +1,7 @@
 """Events inside events: which of two predicates that tell one event stays.
 
-- "won the runoff on Sunday", "boycotted the elections": an event noun that is
-  the object of an event verb is that verb's object, not an event of its own;
+- "won the runoff on Sunday", "postponed the vote": an event noun of the same kind
+  that is the object of an event verb is that verb's object, not an event of its own;
 - "announced his resignation": a statement whose object is an event noun only
   carries that event;
 - "voted to dissolve itself": the event is what the vote carries out;
@@ -28,9 +28,9 @@ def nest(doc: Document) -> None:
         if head is None or head is pred or pred.dropped or head.dropped:
             continue
         if pred.nominal and not head.nominal and pred.token.dep_ in _OBJECTS:
-            if head.type == "statement":
+            if head.type == "statement" and head.entry.key in cues()["announcing_verbs"]:
                 _give_way(head, pred, "statement of an event")
-            else:
+            elif head.type == pred.type:
                 _give_way(pred, head, "object of another event")
         elif _occasion(pred, head, by_token):
             _give_way(pred, by_token[(pred.sentence.index, pred.token.head.head.i)], "occasion")

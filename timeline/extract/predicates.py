@@ -15,7 +15,7 @@ from typing import Any
 
 from timeline.extract.arguments import noun_parties, slots, verb_parties, voice
 from timeline.extract.document import Document, Party, Predicate, Sentence, Timing
-from timeline.extract.lexicon import Entry, candidates, cues, word_class
+from timeline.extract.lexicon import Entry, candidates, cues, lemma_of, word_class
 from timeline.extract.names import NameTable
 
 _POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
@@ -100,13 +100,30 @@ def _predicate(
         pos = "verb"
     if pos == "noun" and token.dep_ in ("compound", "amod", "npadvmod", "nmod"):
         return None  # "a protest camp", "election-related violence": no event of its own
-    for entry in candidates(token.lemma_, pos):
+    found_entries = (
+        candidates(_hyphen_lemma(token), pos)
+        or candidates(token.lemma_, pos)
+        or candidates(lemma_of(token.lower_, pos), pos)  # spaCy's "instal" is "install"
+    )
+    for entry in found_entries:
         if not _has_words(token, entry) or not _with(token, entry):
             continue
         found = _fit(sentence, token, entry, names, pronouns, dated)
         if found is not None:
             return found
     return None
+
+
+def _hyphen_lemma(token: Any) -> str:
+    """'swearing-in', 're-elected' -> 're-elect': a word the tokenizer split at a hyphen."""
+    doc, i = token.doc, token.i
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_:
+        if not doc[i + 1].whitespace_:
+            return f"{token.lower_}-{doc[i + 2].lower_}"
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_:
+        if not doc[i - 1].whitespace_:
+            return f"{doc[i - 2].lower_}-{token.lemma_.lower()}"
+    return token.lemma_
 
 
 def _has_words(token: Any, entry: Entry) -> bool:
@@ -155,6 +172,8 @@ def _fit(
     dated: frozenset[int],
 ) -> Predicate | None:
     kind = voice(token) if entry.pos != "noun" else "nominal"
+    if kind == "passive" and token.dep_ == "acl" and entry.voice == "active":
+        kind = "active"  # "Thousands of students protested": a misparse as a reduced relative
     if entry.voice != "any" and kind != entry.voice:
         return None
     if kind == "nominal":
@@ -206,6 +225,10 @@ def support(noun: Any) -> Any:
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in happen | support_verbs:
             return child
+    if noun.dep_ == "pobj" and head.lower_ in cues()["support_prepositions"]:
+        verb = head.head
+        if verb.lemma_.lower() in support_verbs | {"place", "put", "go", "break"}:
+            return verb
     return noun
 
 

@@ -115,7 +115,14 @@ def _when_clauses(head: Any, sentence: int, by_token: dict) -> list[Predicate]:
 
 
 def _when_child(node: Any, sentence: int, by_token: dict) -> list[Predicate]:
+    """Events of 'when' clauses under the node; for a verb, also its event-noun subject
+    ("The court's ruling on Friday cleared the way": the date is the ruling's)."""
     found = []
+    if node.pos_ in ("VERB", "AUX"):
+        for child in node.children:
+            pred = by_token.get((sentence, child.i))
+            if child.dep_ in ("nsubj", "nsubjpass") and pred is not None and pred.nominal:
+                found.append(pred)
     for child in node.children:
         if child.dep_ in ("advcl", "relcl") and any(
             c.lower_ in ("when", "as", "while") and c.dep_ in ("advmod", "mark")
