@@ -23,6 +23,7 @@ _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _OBJECTS = ("dobj", "obj")
 _SLOT_WORDS = 10
+_WH = ("WDT", "WP", "WP$")  # "in which", "by whom"
 _OBJECT_SLOTS = ("from", "to", "into")  # "seized documents from the office"
 _REFLEXIVE = frozenset(("itself", "himself", "herself", "themselves"))
 
@@ -34,6 +35,8 @@ def voice(token: Any) -> str:
     deps = {c.dep_ for c in token.children}
     if deps & {"nsubjpass", "auxpass", "csubjpass"}:
         return "passive"
+    if token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBD") and "dobj" in deps:
+        return "active"  # a misparse of "the military seized power" as a noun phrase
     if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
         return "passive"  # "protesters killed in clashes", "the detained leader"
     if token.dep_ == "acl" and token.tag_ == "VBD":
@@ -89,7 +92,10 @@ def _parties(tokens: list[Any], names: NameTable, pronouns: dict[str, Party]) ->
                 out.append(Party(noun.lower_, noun.lower_, "thing"))
                 continue
             if noun.lower_ in ("who", "which", "that") and noun.head.dep_ == "relcl":
-                out.extend(_parties([noun.head.head], names, pronouns))
+                described = noun.head.head
+                if described.dep_ == "appos":  # "Lugo, a former bishop who was elected"
+                    described = described.head
+                out.extend(_parties([described], names, pronouns))
                 continue
             if noun.pos_ == "PRON":
                 resolved = pronouns.get(noun.lower_) or _cataphor(noun, names)
@@ -105,7 +111,7 @@ def _subject_of(token: Any) -> list[Any]:
     own = [c for c in token.children if c.dep_ in _SUBJECTS]
     if own:
         return own
-    if token.dep_ in ("relcl", "acl"):
+    if token.dep_ in ("relcl", "acl", "amod"):
         return [token.head]
     if token.dep_ in ("conj", "xcomp", "advcl") and token.head.pos_ in ("VERB", "AUX"):
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
@@ -205,7 +211,9 @@ def slots(token: Any, anchor: Any, dated: frozenset[int] = frozenset()) -> dict[
         for child in head.children:
             if child.dep_ == "prep" and (head in (token, anchor) or child.lower_ in _OBJECT_SLOTS):
                 objects = [
-                    g for g in child.children if g.dep_ in ("pobj", "pcomp") and g.i not in dated
+                    g
+                    for g in child.children
+                    if g.dep_ in ("pobj", "pcomp") and g.i not in dated and g.tag_ not in _WH
                 ]
                 if objects and child.lower_ not in out:
                     out[child.lower_] = _short(objects[0])
@@ -243,6 +251,11 @@ def _where(token: Any, anchor: Any, dated: frozenset[int]) -> str:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.i not in dated and _placelike(obj):
                     return f"{child.lower_} {phrase(obj)}"
+    for noun in token.subtree:  # "took to the streets of Minsk": in Minsk
+        if noun.lower_ == "of" and noun.head.lemma_.lower() in ("street", "square", "city", "capital"):
+            places = [g for g in noun.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")]
+            if places:
+                return f"in {phrase(places[0])}"
     return ""
 
 

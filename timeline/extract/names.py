@@ -213,10 +213,10 @@ class NameTable:
                 pattern = rf"(?<![\w-])(?<!{re.escape(words[start - 1])} ){re.escape(tail)}(?![\w-])"
                 if re.search(pattern, self.text):
                     return tail
-        for word in words[1:-1]:  # "Pablo Iglesias Turrión" is "Iglesias" in the article
-            alone = rf"(?<![\w-])(?<!{re.escape(words[0])} ){re.escape(word)}(?![\w-])(?! {re.escape(words[-1])})"
-            if re.search(alone, self.text):
-                return word
+        for i in range(1, len(words) - 1):  # "Pablo Iglesias Turrión" is "Iglesias" alone
+            before, word, after = (re.escape(w) for w in words[i - 1 : i + 2])
+            if re.search(rf"(?<![\w-])(?<!{before} ){word}(?![\w-])(?! {after})", self.text):
+                return words[i]
         if words[0].lower() in word_class("family_first") or "-" in words[-1]:
             return name
         particles = word_class("name_particles")

@@ -58,8 +58,10 @@ def _elaboration(pred: Predicate, head: Predicate) -> bool:
     if token.dep_ in ("advcl", "conj") and token.tag_ == "VBG":
         return True
     same = {p.name or p.text for p in pred.patients} & {p.name or p.text for p in head.patients}
-    unnamed = not any(p.name for p in pred.patients + head.patients + pred.agents + head.agents)
-    return token.dep_ == "conj" and (bool(same) or (unnamed and pred.type == "violence"))
+    counts = all(p.kind == "group" or p.head.replace(",", "").isdigit() for p in pred.patients)
+    same_agents = {p.text for p in pred.agents} == {p.text for p in head.agents}
+    casualties = pred.type == "violence" and counts and same_agents
+    return token.dep_ == "conj" and (bool(same) or casualties)
 
 
 def _occasion(pred: Predicate, host: Predicate, by_token: dict) -> bool:

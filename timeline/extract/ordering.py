@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from timeline.extract.document import Document, Predicate, Timing
-from timeline.extract.lexicon import cues
+from timeline.extract.lexicon import candidates, cues
 
 
 def _phrases(name: str) -> list[list[str]]:
@@ -74,6 +74,10 @@ def _syntax_links(preds: list[Predicate], n: int, index: dict[tuple[int, int], i
             if cue is None:
                 continue
             targets = [t for t in _targets(child, pred.sentence.index, index) if t != n]
+            if not targets and child.dep_ == "prep":  # "rallied after the verdict"
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                found = referent(preds, n, objects[0].lemma_.lower()) if objects else None
+                targets = [found] if found is not None and found != n else []
             if _cue_at(cue, "after_cues") or cue.lemma_.lower() == "follow":
                 pred.timing.after.update(targets)
             elif _cue_at(cue, "before_cues"):
@@ -114,13 +118,19 @@ def _reference_links(preds: list[Predicate], n: int) -> None:
 
 
 def referent(preds: list[Predicate], n: int, lemma: str) -> int | None:
-    """The event noun of that lemma the text reports, the nearest earlier one first."""
+    """The event a noun refers to: the nearest earlier dated event noun of that lemma,
+    else the nearest earlier event of the noun's type ("after the verdict": the ruling)."""
     order = [*range(n - 1, -1, -1), *range(n + 1, len(preds))]
     for j in order:
         other = preds[j]
         if other.nominal and other.token.lemma_.lower() == lemma and not other.timing.deadline:
             if other.dropped in ("", "reference to an event") and other.timing.timex is not None:
                 return j
+    kinds = {e.type for e in candidates(lemma, "noun")}
+    for j in range(n - 1, -1, -1):
+        other = preds[j]
+        if other.type in kinds and not other.dropped and not other.timing.deadline:
+            return j
     return None
 
 

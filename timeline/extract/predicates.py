@@ -98,6 +98,8 @@ def _predicate(
         if token.tag_ != "VBN":
             return None
         pos = "verb"
+    if token.dep_ == "amod" and token.tag_ == "VBG":
+        return None  # "the ruling party", "the governing coalition": a description
     if pos == "noun" and token.dep_ in ("compound", "amod", "npadvmod", "nmod"):
         return None  # "a protest camp", "election-related violence": no event of its own
     found_entries = (

@@ -123,6 +123,10 @@ def _when_child(node: Any, sentence: int, by_token: dict) -> list[Predicate]:
             pred = by_token.get((sentence, child.i))
             if child.dep_ in ("nsubj", "nsubjpass") and pred is not None and pred.nominal:
                 found.append(pred)
+            for grandchild in child.children if child.dep_ == "prep" else ():
+                pred = by_token.get((sentence, grandchild.i))
+                if grandchild.dep_ == "pobj" and pred is not None and pred.nominal:
+                    found.append(pred)  # "came first in an election in April 2019"
     for child in node.children:
         if child.dep_ in ("advcl", "relcl") and any(
             c.lower_ in ("when", "as", "while") and c.dep_ in ("advmod", "mark")

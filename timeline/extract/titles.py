@@ -35,7 +35,8 @@ def _values(pred: Predicate) -> dict[str, str]:
     values["agent"] = join(pred.agents)
     values["patient"] = join(pred.patients)
     if not values.get("role"):
-        owner = pred.agents if pred.voice == "active" and pred.type == "resignation" else []
+        intransitive = pred.voice == "active" and not pred.patients
+        owner = pred.agents if intransitive and pred.type == "resignation" else []
         values["role"] = next((p.role for p in owner + pred.patients + pred.agents if p.role), "")
     if pred.nominal:
         values["noun"] = noun_phrase(pred)
