@@ -1,193 +1,165 @@
-"""Phenomena beyond the seed article, each on short sentences written for the tests.
+"""Phenomena of news text, each on short sentences written for the tests.
 
-Unnamed groups, participles and coordinated verbs, decisions of institutions,
-transfers of power, dates carried along the narrative, names in titles, and the
-mentions that must stay out (hypothetical, negated, planned, quoted).
+Each case is extracted through the whole pipeline. An expected event names its type,
+words its title (or actors) must contain, and its date or bounds; titles themselves are
+checked by the lexicon's examples (tests/test_extract_lexicon.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from timeline.extract.article import Found, extract_article
-from timeline.extract.names import NameTable, find_names
-from timeline.extract.sources import read_article
+from timeline.extract.sources import article_from_text
 
 PUBLISHED = dt.date(2021, 2, 2)  # a Tuesday
-ARTICLES = Path(__file__).parent / "articles"
+JAN_10 = dt.date(2021, 1, 10)
+RECAP = (
+    "Following the general election on January 10, opposition supporters staged protests"
+    " in the capital. "
+)
 
 
 def events(body: str, published: dt.date = PUBLISHED) -> list[Found]:
-    return extract_article(read_article("-", published, stdin_text=body))
+    return extract_article(article_from_text(body, published))
 
 
-def summary(body: str) -> list[tuple[str, str, str | None]]:
-    return [(e.type, e.title, e.date) for e in events(body)]
-
-
-# --- unnamed groups ----------------------------------------------------------------------
-
-
-def test_police_arresting_an_unnamed_group():
-    [event] = events("Police arrested dozens of demonstrators on Sunday.")
-    assert (event.type, event.title, event.date) == (
-        "arrest",
-        "Dozens of demonstrators arrested",
-        "2021-01-31",
-    )
-    assert event.actors == ["Police", "Demonstrators"]
-
-
-def test_a_present_tense_live_blog_entry_with_groups():
-    body = "date 2021-02-02\n\n13:05 - Police arrest dozens of protesters in Omdurman.\n"
-    [event] = events(body)
-    assert (event.type, event.title, event.date) == (
-        "arrest",
-        "Dozens of protesters arrested",
-        "2021-02-02",
-    )
-
-
-def test_a_group_subject_keeps_its_count_in_the_title():
-    [event] = events("Two soldiers were killed on Monday.")
-    assert (event.title, event.actors, event.date) == (
-        "Two soldiers killed",
-        ["Soldiers"],
-        "2021-02-01",
-    )
-
-
-def test_group_words_that_modify_a_noun_are_not_actors():
-    [event] = events("Demonstrators clashed with police outside the parliament building on Monday.")
-    assert event.type == "violence" and "Parliament" not in event.actors
-
-
-def test_security_forces_firing_tear_gas():
-    [event] = events("Riot police fired tear gas at opposition supporters on Saturday.")
-    assert (event.type, event.title, event.date) == (
-        "violence",
-        "Riot police fire tear gas",
-        "2021-01-30",
-    )
-
-
-# --- participles and coordination --------------------------------------------------------
-
-
-def test_a_participle_is_an_event_with_its_clauses_date():
-    found = summary(
-        "Myanmar's military seized power on Monday, detaining State Counsellor Aung San Suu Kyi"
-        " and President Win Myint in early morning raids."
-    )
-    assert found == [
-        ("violence", "Military seizes power", "2021-02-01"),
-        ("arrest", "Aung San Suu Kyi and Win Myint detained", "2021-02-01"),
+def one(found: list[Found], kind: str, *words: str) -> Found:
+    hits = [
+        e
+        for e in found
+        if e.type == kind
+        and all(w.lower() in f"{e.title} {' '.join(e.actors)}".lower() for w in words)
     ]
+    assert len(hits) == 1, (kind, words, [(e.type, e.title) for e in found])
+    return hits[0]
 
 
-def test_people_detained_together_are_one_arrest_with_all_of_them():
-    [_, arrest] = events(
-        "The army seized power on Monday, detaining President Win Myint and Aung San Suu Kyi."
-    )
-    assert arrest.actors == ["Army", "Win Myint", "Aung San Suu Kyi"]
+def bounds(event: Found) -> tuple[str | None, dt.date | None, dt.date | None]:
+    return event.date, event.not_before, event.not_after
 
 
-def test_coordinated_verbs_share_the_date_and_a_transfer_of_power_is_an_appointment():
-    found = summary(
-        "The army declared a one-year state of emergency on Monday and handed power to"
-        " commander-in-chief Min Aung Hlaing."
-    )
-    assert found == [
-        ("legislation", "Army declares one-year state of emergency", "2021-02-01"),
-        ("appointment", "Army hands power to Min Aung Hlaing", "2021-02-01"),
-    ]
-
-
-def test_a_participle_does_not_take_a_date_that_comes_before_it():
-    found = summary("Troops opened fire on the crowd on Saturday, killing three people.")
-    assert found == [
-        ("violence", "Troops open fire on crowd", "2021-01-30"),
-        ("violence", "Three people killed", "2021-01-30"),
-    ]
-
-
-# --- decisions of institutions -----------------------------------------------------------
+# --- who did what to whom ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("body", "expected"),
+    ("body", "kind", "words", "date"),
     [
-        (
-            "The electoral commission rejected the fraud claims last week.",
-            ("court", "Electoral commission rejects fraud claims", "2021-01-25/2021-01-31"),
-        ),
-        (
-            "The Supreme Court upheld the ban on Monday.",
-            ("court", "Supreme Court upholds ban", "2021-02-01"),
-        ),
-        (
-            "In January, parliament rejected the budget.",
-            ("legislation", "Parliament rejects budget", "2021-01"),
-        ),
-        (
-            "The Constitutional Court dissolved the opposition party on Monday.",
-            ("court", "Constitutional Court dissolves opposition party", "2021-02-01"),
-        ),
+        ("Police arrested dozens of demonstrators on Sunday.", "arrest", ("Police", "dozens"), "2021-01-31"),
+        ("Two soldiers were killed on Monday.", "violence", ("Two soldiers", "killed"), "2021-02-01"),
+        ("The military detained Aung San Suu Kyi and Win Myint on Monday.", "arrest", ("Suu Kyi", "Win Myint"), "2021-02-01"),
+        ("Protesters stormed the parliament building on Monday.", "violence", ("Protesters", "storm", "parliament"), "2021-02-01"),
+        ("Police seized documents from the party's office on Monday.", "violence", ("Police", "seize", "office"), "2021-02-01"),
+        ("The Supreme Court upheld the ban on Monday.", "court", ("Court", "upholds", "ban"), "2021-02-01"),
+        ("Parliament rejected the budget in January.", "legislation", ("Parliament", "rejects", "budget"), "2021-01"),
+        ("The junta released 500 prisoners on Friday.", "release", ("500 prisoners",), "2021-01-29"),
+        ("President Kais Saied dismissed Prime Minister Hichem Mechichi on Sunday.", "resignation", ("Mechichi",), "2021-01-31"),
+        ("The United States recognised Juan Guaidó as interim president on Monday.", "agreement", ("Guaidó", "interim president"), "2021-02-01"),
+        ("Venezuela broke off diplomatic relations with Colombia on Monday.", "statement", ("Venezuela", "relations"), "2021-02-01"),
+        ("Juan Guaidó swore himself in as interim president on Monday.", "appointment", ("Guaidó", "swears himself in"), "2021-02-01"),
+        ("Beijing imposed a national security law on the city on Monday.", "legislation", ("Beijing", "imposes", "law"), "2021-02-01"),
+        ("Parliament impeached President Pedro Castillo on Wednesday.", "election", ("Castillo", "impeach"), "2021-01-27"),
+        ("Five coup plotters were arrested on Monday.", "arrest", ("coup plotters", "arrested"), "2021-02-01"),
+        ("The court sentenced former president Jacob Zuma to 15 months in prison on Monday.", "court", ("Zuma", "sentence"), "2021-02-01"),
+        ("Ms Kovac was elected president with 52 percent of the vote on Sunday.", "appointment", ("Kovac", "elected president"), "2021-01-31"),
+        ("Thousands of opposition supporters gathered in the capital on Monday.", "protest", ("supporters", "capital"), "2021-02-01"),
+        ("Dr Haddad was arrested on Monday.", "arrest", ("Haddad",), "2021-02-01"),
+        ("Security forces fire tear gas at demonstrators in Catia.", "violence", ("Security forces", "tear gas"), None),
+        ("Maduro breaks off diplomatic relations with the United States.", "statement", ("Maduro", "relations"), None),
     ],
 )
-def test_institutions_deciding(body, expected):
-    assert summary(body) == [expected]
+def test_parties_and_acts(body, kind, words, date):
+    event = one(events(body), kind, *words)
+    assert event.date == date
 
 
-def test_a_person_rejecting_claims_is_an_opinion_not_a_decision():
-    assert summary("The opposition leader rejected the results on Monday.") == []
-
-
-def test_dismissing_someone_is_their_resignation():
-    found = summary("President Kais Saied dismissed Prime Minister Hichem Mechichi on Sunday.")
-    assert found == [("resignation", "Mechichi dismissed", "2021-01-31")]
-
-
-# --- transfers of power ------------------------------------------------------------------
-
-
-def test_sworn_in_and_taking_office():
-    found = summary(
-        "Mr Lee was sworn in as president on Wednesday. He took office hours after the vote."
+def test_names_are_the_article_s_fullest_and_titles_its_shortest():
+    found = events(
+        "The military detained State Counsellor Aung San Suu Kyi on Monday. Suu Kyi's party"
+        " had won the election on November 8."
     )
-    assert found == [
-        ("appointment", "Lee sworn in as president", "2021-01-27"),
-        ("appointment", "Lee takes office", "2021-01-27"),
-    ]
+    arrest = one(found, "arrest", "Suu Kyi")
+    assert arrest.actors == ["Aung San Suu Kyi"] and "Aung" not in arrest.title
 
 
-# --- dates from the narrative ------------------------------------------------------------
+def test_coordinated_resignations_are_one_event_each_with_its_role():
+    found = events("Prime Minister Kubatbek Boronov and Speaker Dastan Dzhumabekov resigned on Monday.")
+    assert one(found, "resignation", "Boronov").title == "Boronov resigns as prime minister"
+    assert one(found, "resignation", "Dzhumabekov").title == "Dzhumabekov resigns as speaker"
+
+
+def test_people_detained_together_are_one_arrest():
+    [event] = events("Police detained Ana Ruiz and Marco Diaz on Monday.")
+    assert set(event.actors) == {"Ana Ruiz", "Marco Diaz"}
+
+
+def test_killed_and_injured_in_one_sentence_are_one_event():
+    found = events("Three people were killed and 40 were injured in clashes on Monday.")
+    assert [e.type for e in found] == ["violence"]
+
+
+def test_one_act_told_twice_is_one_event():
+    found = events("The court convicted Najib Razak on Tuesday and sentenced him to 12 years.")
+    assert [e.type for e in found] == ["court"]
+
+
+def test_a_vote_carried_out_is_the_act_it_carries_out():
+    [event] = events("The Knesset voted on Thursday to dissolve itself.")
+    assert (event.type, event.date) == ("legislation", "2021-01-28")
+
+
+def test_a_participle_takes_its_clause_s_date_and_subject():
+    found = events("The army seized power on Monday, detaining the president.")
+    assert one(found, "arrest", "president").date == "2021-02-01"
+
+
+def test_an_apposition_names_the_party():
+    found = events("Police detained the head of the tribunal, Maria Choque, on Monday.")
+    assert "Maria Choque" in one(found, "arrest", "Choque").actors
+
+
+def test_a_relative_clause_takes_the_noun_it_describes():
+    found = events("Lugo, a former bishop who was elected in 2008, left office on Friday.")
+    assert one(found, "appointment", "Lugo").date == "2008"
+
+
+# --- dates from syntax and the narrative -------------------------------------------------
+
+
+def test_a_fronted_date_dates_both_coordinated_verbs():
+    found = events("On January 15, Jeenbekov stepped down and Japarov assumed the presidency.")
+    assert one(found, "resignation", "Jeenbekov").date == "2021-01-15"
+    assert one(found, "appointment", "Japarov").date == "2021-01-15"
+
+
+def test_a_date_in_a_relative_clause_stays_there():
+    found = events("Hasina, who first became prime minister in 1996, won a fourth term in January.")
+    assert one(found, "election", "Hasina", "term").date == "2021-01"
+    assert one(found, "appointment", "Hasina").date == "1996"
+
+
+def test_a_date_under_a_verb_that_is_no_event_dates_nothing():
+    found = events("Police said on Monday that protesters had stormed the palace.")
+    assert one(found, "violence", "storm").date is None
 
 
 def test_a_same_scene_cue_carries_the_date():
-    found = summary(
+    found = events(
         "Gen. Abdel Fattah al-Burhan dissolved the government on Monday.\n\n"
         "Later that day, al-Burhan declared a state of emergency."
     )
-    assert found == [
-        ("legislation", "al-Burhan dissolves government", "2021-02-01"),
-        ("legislation", "al-Burhan declares state of emergency", "2021-02-01"),
-    ]
+    assert one(found, "legislation", "emergency").date == "2021-02-01"
 
 
 def test_hours_later_carries_the_date_and_days_later_add_up():
-    found = summary(
+    found = events(
         "The junta released 500 prisoners on Friday. Hours later, soldiers occupied the city"
         " hall.\n\nTwo days later, troops stormed the parliament."
     )
-    assert found == [
-        ("release", "500 prisoners released", "2021-01-29"),
-        ("violence", "Soldiers occupy city hall", "2021-01-29"),
-        ("violence", "Troops storm parliament", "2021-01-31"),
-    ]
+    assert one(found, "violence", "city hall").date == "2021-01-29"
+    assert one(found, "violence", "parliament").date == "2021-01-31"
 
 
 def test_the_next_sentence_of_a_paragraph_continues_the_scene():
@@ -195,53 +167,119 @@ def test_the_next_sentence_of_a_paragraph_continues_the_scene():
         "Troops stormed the television station on Monday. Soldiers arrested dozens of"
         " journalists.\n\nPolice arrested dozens of activists."
     )
-    assert [e.date for e in found] == ["2021-02-01", "2021-02-01", None]
-    assert found[2].not_after == PUBLISHED
+    assert one(found, "arrest", "journalists").date == "2021-02-01"
+    assert bounds(one(found, "arrest", "activists")) == (None, None, PUBLISHED)
 
 
 def test_later_orders_but_does_not_date():
-    [first, second] = events(
+    found = events(
         "Troops stormed the television station on Monday. Police later arrested dozens of"
         " activists."
     )
-    assert first.date == "2021-02-01" and second.date is None
-    assert second.not_before == dt.date(2021, 2, 1) and second.after == [first.id]
+    storm, arrest = one(found, "violence", "storm"), one(found, "arrest", "activists")
+    assert bounds(arrest) == (None, dt.date(2021, 2, 1), PUBLISHED)
+    assert arrest.after == [storm.id]
 
 
 def test_a_step_back_in_time_is_not_the_same_scene():
-    [_, arrest] = events(
+    found = events(
         "Troops stormed the television station on Monday. Police had arrested dozens of activists."
     )
-    assert arrest.date is None
+    assert one(found, "arrest", "activists").date is None
 
 
-# --- names -------------------------------------------------------------------------------
-
-
-def test_titles_use_the_shortest_form_the_article_uses():
-    found = summary(
-        "The military detained State Counsellor Aung San Suu Kyi on Monday. Suu Kyi's party"
-        " won the election on November 8."
+def test_a_day_without_its_year_belongs_to_the_paragraphs_year():
+    found = events(
+        "On June 9, 2019, hundreds of thousands of people marched against the bill. Police"
+        " fired tear gas at protesters on June 12.\n\nPolice arrested protesters on January 12."
     )
-    assert found[0] == ("arrest", "Suu Kyi detained", "2021-02-01")
+    assert one(found, "violence", "tear gas").date == "2019-06-12"
+    assert one(found, "arrest", "protesters").date == "2021-01-12"
 
 
-def test_a_name_never_shortened_stays_whole():
-    found = summary("The military detained State Counsellor Aung San Suu Kyi on Monday.")
-    assert found == [("arrest", "Aung San Suu Kyi detained", "2021-02-01")]
+def test_a_forward_recap_keeps_its_floor_without_a_link():
+    found = events(
+        RECAP + "Interior Minister Tomas Varga resigned. Parliament Speaker Lena Ortiz stepped"
+        " down, and Paul Amari was elected speaker."
+    )
+    for event in (
+        one(found, "resignation", "Varga"),
+        one(found, "resignation", "Ortiz"),
+        one(found, "appointment", "Amari"),
+    ):
+        assert bounds(event) == (None, JAN_10, PUBLISHED)
+        assert event.after == []
 
 
-def test_spanish_double_surnames_and_family_name_first():
-    text = "Pedro Sánchez Pérez-Castejón won. Mr Sánchez spoke. Park Geun-hye was ousted."
-    table = NameTable(find_names(text, 0, len(text)))
-    people = {a.name: table.resolve(a).short for a in find_names(text, 0, len(text))}
-    assert people["Pedro Sánchez Pérez-Castejón"] == "Sánchez"
-    assert people["Park Geun-hye"] == "Park Geun-hye"
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Interior Minister Tomas Varga had resigned.",
+        "Earlier, Interior Minister Tomas Varga resigned.",
+        "Interior Minister Tomas Varga previously resigned.",
+        "Interior Minister Tomas Varga has resigned.",
+    ],
+)
+def test_a_step_back_or_the_present_takes_no_floor(sentence):
+    assert bounds(one(events(RECAP + sentence), "resignation", "Varga")) == (None, None, PUBLISHED)
 
 
-def test_honorifics_make_a_one_word_name_a_person():
-    [event] = events("Dr Haddad was arrested on Monday.")
-    assert event.title == "Haddad arrested" and event.actors == ["Haddad"]
+def test_a_new_paragraph_starts_without_a_floor():
+    body = RECAP.strip() + "\n\nInterior Minister Tomas Varga resigned."
+    assert bounds(one(events(body), "resignation", "Varga")) == (None, None, PUBLISHED)
+
+
+def test_a_date_of_its_own_wins_over_the_floor():
+    body = RECAP + "Interior Minister Tomas Varga resigned on January 5."
+    assert bounds(one(events(body), "resignation", "Varga")) == ("2021-01-05", None, None)
+
+
+def test_following_puts_the_events_after_and_bounds_them():
+    found = events(
+        "Following the parliamentary elections on October 4, protesters stormed the"
+        " parliament.",
+        dt.date(2020, 10, 21),
+    )
+    storm = one(found, "violence", "storm")
+    assert bounds(storm) == (None, dt.date(2020, 10, 4), dt.date(2020, 10, 21))
+    assert storm.after == [one(found, "election", "elections").id]
+
+
+def test_an_event_after_the_verdict_follows_the_ruling():
+    found = events(
+        "The Constitutional Court upheld the impeachment on Friday. Thousands of supporters"
+        " rallied outside the court after the verdict."
+    )
+    rally = one(found, "protest", "supporters")
+    assert rally.after == [one(found, "court", "upholds").id]
+    assert rally.date == "2021-01-29"  # the next sentence goes on with the scene
+
+
+def test_live_blog_entry_times_date_their_entries():
+    body = "date 2021-02-02\n\n09:40 - Police detain the head of the electoral tribunal.\n"
+    event = one(events(body), "arrest", "Police")
+    assert event.date == "2021-02-02" and "09:40" not in event.title
+
+
+# --- what lies ahead ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "date"),
+    [
+        ("General elections are scheduled for April 11.", ("elections",), "2021-04-11"),
+        ("An early election was called for November 1.", ("election",), "2021-11-01"),
+        ("Sagasti is expected to be sworn in as president on Friday.", ("Sagasti", "sworn"), "2021-02-05"),
+        ("An election must be held by May 9.", ("election",), "2021-05-09"),
+        ("The date for a rerun of the elections should be set before March 6.", ("rerun",), "2021-03-06"),
+    ],
+)
+def test_a_future_date_is_a_deadline(body, words, date):
+    assert one(events(body), "deadline", *words).date == date
+
+
+def test_a_future_event_without_a_date_is_not_an_event_yet():
+    assert events("The president will resign.") == []
 
 
 # --- what is not an event ----------------------------------------------------------------
@@ -252,103 +290,21 @@ def test_honorifics_make_a_one_word_name_a_person():
     [
         "Police could arrest the protest leaders.",
         "The court may reject the appeal.",
-        "Police did not arrest anyone.",
+        "Police did not arrest anyone on Monday.",
         "The government plans to dissolve parliament.",
         "Prosecutors want to arrest the former minister.",
         "Protesters demanded the release of the detained leaders.",
         "The army has threatened to seize power if the results stand.",
         '"We will arrest every traitor," the general said.',
-        "The president is expected to dismiss the prime minister.",
-        "Officials confirmed the deaths of two protesters.",
-        "The court ruled on Monday that the vote was valid.",
+        "Critics say the president seized power illegally.",
+        "Did the army storm the palace?",
+        "Police often arrest protesters in the capital.",
+        "Rumours that the minister resigned spread on Monday.",
+        "Police seized drugs worth millions on Monday.",
+        "Locals are resigned to shortages.",
+        "Ministers gathered in the capital on Monday.",
+        "Anyone who protested was detained.",
     ],
 )
-def test_hypothetical_planned_negated_and_quoted_mentions(body):
-    kinds = [e.type for e in events(body)]
-    assert kinds in ([], ["court"]), kinds
-    assert "election" not in kinds
-
-
-# --- more political events -------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        (
-            "Thousands of opposition supporters gathered in the capital on Monday.",
-            ("protest", "Thousands of opposition supporters protest", "2021-02-01"),
-        ),
-        (
-            "The United States recognised Juan Guaidó as interim president on Monday.",
-            (
-                "statement",
-                "United States recognises Juan Guaidó as interim president",
-                "2021-02-01",
-            ),
-        ),
-        (
-            "Venezuela broke off diplomatic relations with Colombia on Monday.",
-            ("statement", "Venezuela breaks off diplomatic relations with Colombia", "2021-02-01"),
-        ),
-        (
-            "Juan Guaidó swore himself in as interim president on Monday.",
-            ("appointment", "Guaidó swears himself in as interim president", "2021-02-01"),
-        ),
-        (
-            "Beijing imposed a national security law on the city on Monday.",
-            ("legislation", "Beijing imposes national security law", "2021-02-01"),
-        ),
-        (
-            "Parliament impeached President Pedro Castillo on Wednesday.",
-            ("election", "Castillo impeached", "2021-01-27"),
-        ),
-        (
-            "The ruling party was banned by the Supreme Court on Monday.",
-            ("court", "Ruling party banned", "2021-02-01"),
-        ),
-        (
-            "Five coup plotters were arrested on Monday.",
-            ("arrest", "Five coup plotters arrested", "2021-02-01"),
-        ),
-        (
-            "The court sentenced former president Jacob Zuma to 15 months in prison on Monday.",
-            ("court", "Zuma sentenced", "2021-02-01"),
-        ),
-        (
-            "Ms Kovac was elected president with 52 percent of the vote on Sunday.",
-            ("appointment", "Kovac elected president", "2021-01-31"),
-        ),
-    ],
-)
-def test_more_kinds_of_political_events(body, expected):
-    assert summary(body) == [expected]
-
-
-def test_a_crowd_word_without_a_crowd_is_no_protest():
-    assert summary("Ministers gathered in the capital on Monday.") == []
-
-
-def test_a_day_without_its_year_belongs_to_the_paragraphs_year():
-    found = summary(
-        "On June 9, 2019, hundreds of thousands of people marched against the bill. Police"
-        " fired tear gas at protesters on June 12.\n\nPolice arrested protesters on January 12."
-    )
-    assert [date for _, _, date in found] == ["2019-06-09", "2019-06-12", "2021-01-12"]
-
-
-def test_the_letter_dispatch_finds_what_the_single_pattern_finds():
-    from timeline.extract.events import _MASTER, trigger_matches
-
-    for path in sorted(ARTICLES.rglob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        every = [(m.start(), m.lastgroup) for m in _MASTER.finditer(text)]
-        kept = [(m.start(), m.lastgroup) for m in trigger_matches(text)]
-        participles = [
-            (start, group)
-            for start, group in every
-            if text[start:].split()[0].strip(",.").lower().endswith("ing")
-        ]
-        assert [e for e in every if e not in participles] == [
-            e for e in kept if e not in participles
-        ]
+def test_what_did_not_happen_is_no_event(body):
+    assert events(body) == []

@@ -17,7 +17,7 @@ from typing import Any
 
 from timeline.extract.document import Party
 from timeline.extract.lexicon import Entry, cues, word_class
-from timeline.extract.names import NameTable, party, phrase
+from timeline.extract.names import NameTable, name_tokens, party, phrase
 
 _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -30,7 +30,7 @@ _REFLEXIVE = frozenset(("itself", "himself", "herself", "themselves"))
 
 def voice(token: Any) -> str:
     """active, passive or nominal."""
-    if token.pos_ in ("NOUN", "PROPN"):
+    if token.pos_ in ("NOUN", "PROPN") and not {"nsubj", "dobj"} <= {c.dep_ for c in token.children}:
         return "nominal"
     deps = {c.dep_ for c in token.children}
     if deps & {"nsubjpass", "auxpass", "csubjpass"}:
@@ -84,9 +84,13 @@ def _apposition(noun: Any) -> Any:
 
 def _parties(tokens: list[Any], names: NameTable, pronouns: dict[str, Party]) -> list[Party]:
     out: list[Party] = []
+    runs = {token.i: {t.i for t in name_tokens(token)} for token in tokens if token.pos_ == "PROPN"}
     for token in tokens:
-        if token.ent_type_ in ("DATE", "TIME"):
+        if token.ent_type_ in ("DATE", "TIME") or token.pos_ == "PUNCT":
             continue  # "the demonstrations of 2003"
+        mine = runs.get(token.i, {token.i})
+        if any(mine < other for other in runs.values()):
+            continue  # "al" and "-" of "al-Burhan", parsed as subjects of their own
         for noun in _expand(token):
             if noun.lower_ in _REFLEXIVE:
                 out.append(Party(noun.lower_, noun.lower_, "thing"))
@@ -136,13 +140,25 @@ def _cataphor(pronoun: Any, names: NameTable) -> Party | None:
 
 
 def verb_parties(
-    token: Any, active: bool, names: NameTable, pronouns: dict[str, Party]
+    token: Any,
+    active: bool,
+    names: NameTable,
+    pronouns: dict[str, Party],
+    particles: tuple[str, ...] = (),
 ) -> tuple[list[Party], list[Party]]:
-    """(agents, patients) of a verb."""
+    """(agents, patients) of a verb; ``particles`` are the words of a phrasal verb."""
     children = list(token.children)
     if active:
         agents = _subject_of(token)
         patients = [c for c in children if c.dep_ in _OBJECTS]
+        if not patients and particles:  # "breaks off relations" parsed with "off" a preposition
+            patients = [
+                g
+                for c in children
+                if c.dep_ in ("prep", "prt") and c.lower_ in particles
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
         patients += [
             p for c in children if c.dep_ == "dative" for p in ([c] if c.pos_ != "ADP" else [])
         ]

@@ -63,6 +63,8 @@ def _named(parties: list) -> list[str]:
 
 def _found(doc: Document, pred: Predicate) -> Found:
     timing = pred.timing
+    if timing.date is None and timing.not_before and timing.not_before == timing.not_after:
+        timing.date = timing.not_before.isoformat()  # bounds of one day are that day
     places = list(dict.fromkeys(pred.places))
     article = doc.article
     if not places and article.place and timing.date == _iso(article.lead_day):
@@ -113,7 +115,7 @@ def _same_act(a: Found, b: Found) -> bool:
     parties_a, parties_b = set(a.agents + a.patients), set(b.agents + b.patients)
     if a.type != b.type or not parties_a or parties_a != parties_b:
         return False
-    if a.predicate != b.predicate and a.type not in ("resignation", "appointment", "arrest"):
+    if a.predicate[:5] != b.predicate[:5]:  # "resign" and "resignation", not other acts
         return False
     low_a, high_a = _window(a)
     low_b, high_b = _window(b)

@@ -242,10 +242,32 @@ def _cue_number(name: str) -> int:
 
 
 def reference(pred: Predicate, doc: Document) -> bool:
-    """An event noun with no date, no verb that makes it happen: a mention of an event."""
+    """An event noun with no date, no verb that makes it happen, and no event told after
+    it ("after weeks of protests"): a mention of an event, not one of its own."""
     if not pred.nominal or pred.entry.alone:
         return False
-    return pred.anchor == pred.token and pred.timing.timex is None
+    token = pred.token
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return True  # "according to a statement": the source, not an event
+    if pred.anchor != pred.token or pred.timing.timex is not None:
+        return False
+    if not _ordered_by_cue(token):
+        return True
+    from timeline.extract.ordering import referent
+
+    index = doc.predicates.index(pred)  # "after the verdict": the ruling told before
+    return referent(doc.predicates, index, token.lemma_.lower()) not in (None, index)
+
+
+def _ordered_by_cue(token: Any) -> bool:
+    """'after weeks of protests', 'following the elections': a noun the story orders by."""
+    node = token
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
+        node = node.head.head  # "weeks of protests"
+    if node.dep_ != "pobj":
+        return False
+    cue = node.head.lower_
+    return cue in _cue("after_cues") or cue in _cue("before_cues")
 
 
 def future(pred: Predicate, doc: Document) -> bool:

@@ -52,8 +52,12 @@ def name_tokens(token: Any) -> list[Any]:
         else:
             break
     run = list(doc[start : head.i + 1])
-    roles = word_class("role_heads") | word_class("role_words") | word_class("honorifics")
-    while len(run) > 1 and (run[0].lower_.rstrip(".") in roles or run[0].text == "-"):
+    roles = word_class("role_heads") | word_class("honorifics")
+    titled = [n for n, t in enumerate(run[:-1]) if t.lower_.rstrip(".") in roles]
+    if titled:  # "Kyrgyz President Sooronbay Jeenbekov": the name after the office
+        run = run[titled[-1] + 1 :]
+    words = roles | word_class("role_words")
+    while len(run) > 1 and (run[0].lower_.rstrip(".") in words or run[0].text == "-"):
         run = run[1:]
     return run
 

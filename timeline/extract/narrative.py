@@ -79,17 +79,18 @@ def _open(timing: Timing) -> bool:
 def carry_dates(doc: Document) -> None:
     """Give undated events the date of the scene they continue (see the module doc)."""
     last: Predicate | None = None
-    context: tuple[int, dt.date] | None = None  # (paragraph, day) last told with its year
+    context: tuple[int, dt.date, int] | None = None  # (paragraph, day, sentence) with a year
     for pred in doc.events:
         timing = pred.timing
         if timing.deadline:
             continue
         paragraph = pred.sentence.paragraph
         if timing.yearless and context is not None and context[0] == paragraph:
-            _reanchor(timing, context[1], doc.published)
+            if context[2] != pred.sentence.index:  # a year told in an earlier sentence
+                _reanchor(timing, context[1], doc.published)
         elif timing.date and not timing.yearless:
             start = _edtf_start(timing.date)
-            context = (paragraph, start) if start else context
+            context = (paragraph, start, pred.sentence.index) if start else context
         if last is not None and _open(timing):
             scene = _scene(last, doc)
             if last.sentence is pred.sentence:

@@ -73,7 +73,11 @@ def _syntax_links(preds: list[Predicate], n: int, index: dict[tuple[int, int], i
                 continue
             if cue is None:
                 continue
-            targets = [t for t in _targets(child, pred.sentence.index, index) if t != n]
+            targets = [
+                _resolved(preds, t)
+                for t in _targets(child, pred.sentence.index, index)
+                if t != n
+            ]
             if not targets and child.dep_ == "prep":  # "rallied after the verdict"
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 found = referent(preds, n, objects[0].lemma_.lower()) if objects else None
@@ -93,6 +97,16 @@ def _conjoined(preds: list[Predicate], n: int, here: list[int]) -> None:
     for m in here:
         if preds[m].anchor == pred.anchor.head and m != n:
             pred.timing.after.update(a for a in preds[m].timing.after if a != n)
+
+
+def _resolved(preds: list[Predicate], t: int) -> int:
+    """A bare event noun ("after the verdict") stands for the event told before it."""
+    target = preds[t]
+    if target.nominal and target.anchor == target.token and target.timing.timex is None:
+        found = referent(preds, t, target.token.lemma_.lower())
+        if found is not None:
+            return found
+    return t
 
 
 def _later_links(preds: list[Predicate], n: int, previous: list[int]) -> None:

@@ -98,6 +98,9 @@ def _predicate(
         if token.tag_ != "VBN":
             return None
         pos = "verb"
+    deps = {c.dep_ for c in token.children}
+    if pos == "noun" and {"nsubj", "dobj"} <= deps:
+        pos = "verb"  # "Security forces fire tear gas": a verb the tagger took for a noun
     if token.dep_ == "amod" and token.tag_ == "VBG":
         return None  # "the ruling party", "the governing coalition": a description
     if pos == "noun" and token.dep_ in ("compound", "amod", "npadvmod", "nmod"):
@@ -184,7 +187,7 @@ def _fit(
         if not agents and anchor != token and token.dep_ in ("dobj", "attr"):
             agents, _ = verb_parties(anchor, voice(anchor) == "active", names, pronouns)
     else:
-        agents, patients = verb_parties(token, kind == "active", names, pronouns)
+        agents, patients = verb_parties(token, kind == "active", names, pronouns, entry.words)
         anchor = token
     found = Predicate(sentence, token, entry, anchor, kind, agents, patients)
     found.slots = slots(token, anchor, dated)
@@ -220,9 +223,10 @@ def support(noun: Any) -> Any:
     head = noun.head
     support_verbs = set(cues()["support_verbs"])
     happen = set(cues()["happen_verbs"])
-    if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in support_verbs:
+    lemmas = {head.lemma_.lower(), lemma_of(head.lower_, "verb")}
+    if noun.dep_ in ("dobj", "attr") and lemmas & support_verbs:
         return head
-    if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in happen | support_verbs:
+    if noun.dep_ in ("nsubj", "nsubjpass") and lemmas & (happen | support_verbs):
         return head
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in happen | support_verbs:

@@ -49,7 +49,8 @@ def segment(doc: Document) -> None:
     by_line = _one_sentence_a_line(text, body)
     first: int | None = None
     for start, end, paragraph in _pieces(text, body, skip, by_line):
-        paragraph = text.count("\n", body, start) if by_line else paragraph
+        if by_line:  # a line of its own is a paragraph
+            paragraph = sum(1 for line in text[body:start].split("\n")[:-1] if line.strip())
         if first is None:
             first = paragraph
         doc.sentences.append(

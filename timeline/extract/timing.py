@@ -173,6 +173,7 @@ def _share(doc: Document) -> None:
 def date_events(doc: Document) -> None:
     """Turn each attached date into the event's date, bounds or deadline."""
     for pred in doc.predicates:
+        _schedule_object(doc, pred)
         entry = pred.sentence.entry
         if pred.timing.timex is None and entry is not None and _dated_by_entry(pred):
             pred.timing.timex = entry  # a live blog entry's time dates what happened in it
@@ -180,6 +181,36 @@ def date_events(doc: Document) -> None:
         if timex is None:
             continue
         apply_timex(pred, timex, doc.published)
+
+
+def _schedule_object(doc: Document, pred: Predicate) -> None:
+    """'An early election was called for November 1': the future date is the election's."""
+    timex = pred.timing.timex
+    if timex is None or pred.tense == "future" or not timex.earliest:
+        return
+    guests = [p for p in doc.predicates if p.host is pred and p.nominal]
+    timex = _planned_for(pred, timex, doc.published)
+    if guests and timex.earliest and timex.earliest > doc.published:
+        guest = guests[0]
+        guest.dropped, guest.host, guest.tense = "", None, "future"
+        guest.timing.timex, pred.timing.timex = timex, None
+        apply_timex(guest, timex, doc.published)
+
+
+def _planned_for(pred: Predicate, timex: Timex, published: dt.date) -> Timex:
+    """'called for November 1': a yearless day a thing is set for is the next one to come."""
+    head = _phrase_head(pred.sentence, timex)
+    if head is None or head.head.lower_ != "for" or _YEAR.search(timex.text):
+        return timex
+    if not timex.earliest or not timex.latest or timex.earliest > published:
+        return timex
+    try:
+        earliest = timex.earliest.replace(year=timex.earliest.year + 1)
+        latest = timex.latest.replace(year=timex.latest.year + 1)
+    except ValueError:  # 29 February
+        return timex
+    value = f"{int(timex.value[:4]) + 1:04d}{timex.value[4:]}"
+    return replace(timex, value=value, earliest=earliest, latest=latest)
 
 
 def _dated_by_entry(pred: Predicate) -> bool:
