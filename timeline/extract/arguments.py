@@ -13,6 +13,7 @@ Japarov"), and an apposition names its noun ("the leader, Sadyr Japarov").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from timeline.extract.document import Party
@@ -86,7 +87,9 @@ def _parties(tokens: list[Any], names: NameTable, pronouns: dict[str, Party]) ->
     out: list[Party] = []
     runs = {token.i: {t.i for t in name_tokens(token)} for token in tokens if token.pos_ == "PROPN"}
     for token in tokens:
-        if token.ent_type_ in ("DATE", "TIME") or token.pos_ == "PUNCT":
+        if (token.ent_type_ in ("DATE", "TIME") and token.pos_ in ("NUM", "PROPN")) or (
+            token.pos_ == "PUNCT"
+        ):
             continue  # "the demonstrations of 2003"
         mine = runs.get(token.i, {token.i})
         if any(mine < other for other in runs.values()):
@@ -106,7 +109,13 @@ def _parties(tokens: list[Any], names: NameTable, pronouns: dict[str, Party]) ->
                 if resolved is not None:
                     out.append(resolved)
                 continue
-            out.append(party(noun, names))
+            found = party(noun, names)
+            if not found.name and not found.owner:  # "his brother": the owner a pronoun names
+                owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+                resolved = pronouns.get(owner.lower_) if owner is not None else None
+                if resolved is not None and resolved.name:
+                    found = replace(found, owner=resolved.name)
+            out.append(found)
     return out
 
 

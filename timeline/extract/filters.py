@@ -40,6 +40,11 @@ def negated(pred: Predicate, doc: Document) -> bool:
                 return True
             if child.dep_ == "advmod" and child.lower_ in ("never", "not"):
                 return True
+    nobody = _cue("nobody")
+    if any(p.head.lower() in nobody or p.text.lower() in nobody for p in pred.agents + pred.patients):
+        return True  # "None of the ministers resigned", "Nobody was killed"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in nobody for c in pred.anchor.children):
+        return True
     head = pred.anchor.head
     return pred.anchor.dep_ in ("xcomp", "ccomp", "dobj") and (
         head.lemma_.lower() in _cue("negators") or any(c.dep_ == "neg" for c in head.children)
@@ -74,10 +79,24 @@ def question(pred: Predicate, doc: Document) -> bool:
     return pred.sentence.text.rstrip(" \"'”’)").endswith("?")
 
 
+def _last_time(token: Any) -> bool:
+    return token.lemma_.lower() == "time" and any(
+        c.lower_ in ("last", "previous", "first") for c in token.lefts
+    )
+
+
 def opinion(pred: Predicate, doc: Document) -> bool:
-    """'critics say the president seized power', 'analysts believe ...'."""
+    """'critics say the president seized power', 'compare the mood to the protests of 2003'."""
+    if any(c.dep_ in ("npadvmod", "advmod") and _last_time(c) for c in pred.anchor.children):
+        return True  # "The last time protesters stormed the palace, ..."
     for governor in _governors(pred.anchor):
         lemma = governor.lemma_.lower()
+        if lemma in _cue("comparison_verbs") or (
+            governor.dep_ == "prep" and governor.lower_ in ("like", "unlike")
+        ):
+            return True
+        if _last_time(governor):
+            return True  # "it is not the first time the army has seized power"
         if lemma in _cue("opinion_verbs") and governor.pos_ == "VERB":
             return True
         if lemma in _cue("say_verbs"):
@@ -115,6 +134,17 @@ def habitual(pred: Predicate, doc: Document) -> bool:
                 return True
             if child.dep_ in ("npadvmod", "prep") and _every(child):
                 return True
+    return _every_object(pred)
+
+
+def _every_object(pred: Predicate) -> bool:
+    """'won every vote', 'boycotted the last two elections': many acts, none told."""
+    for child in pred.token.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        words = {t.lower_ for t in child.lefts}
+        if words & {"every", "each", "all"} or ("last" in words and any(t.like_num for t in child.lefts)):
+            return True
     return False
 
 
@@ -171,9 +201,14 @@ def background(pred: Predicate, doc: Document) -> bool:
 
 
 def non_political(pred: Predicate, doc: Document) -> bool:
-    """'seized drugs', 'killed time', 'won the cup': a sense that is not politics."""
+    """'seized drugs', 'killed time', 'heavy rains killed 12': a sense that is not politics."""
+    if pred.type == "statement":
+        return False
     banned = word_class("not_political")
-    return any(p.head.lower() in banned for p in pred.patients) and pred.type != "statement"
+    if any(p.head.lower() in banned for p in pred.patients):
+        return True
+    causes = word_class("natural_causes")
+    return any(p.head.lower() in causes for p in pred.agents)
 
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|``.*?''")

@@ -45,9 +45,11 @@ def nest(doc: Document) -> None:
     for pred in doc.predicates:
         head_token = pred.token.head
         if pred.nominal and pred.token.dep_ == "pobj" and not pred.dropped:
-            host = by_token.get((pred.sentence.index, head_token.head.i))
-            if host is not None and _occasion(pred, host, by_token):
-                _give_way(pred, host, "occasion")
+            for above in (head_token.head, head_token.head.head):  # "won seats in the election"
+                host = by_token.get((pred.sentence.index, above.i))
+                if host is not None and host is not pred and _occasion(pred, host, by_token):
+                    _give_way(pred, host, "occasion")
+                    break
 
 
 def _elaboration(pred: Predicate, head: Predicate) -> bool:

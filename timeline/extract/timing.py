@@ -79,6 +79,8 @@ def attach_dates(doc: Document) -> None:
             continue
         for timex in sentence.timexes:
             head = _phrase_head(sentence, timex)
+            if head is not None and _names_an_event(head, timex, sentence.index, by_token):
+                continue  # "the Easter bombings": the name of an event, not its date
             claimants = [_claimant(head, sentence.index, by_token)]
             if claimants[0] is None:
                 claimants = _when_clauses(head, sentence.index, by_token)
@@ -88,6 +90,13 @@ def attach_dates(doc: Document) -> None:
                 ):
                     pred.timing.timex = timex
     _share(doc)
+
+
+def _names_an_event(head: Any, timex: Timex, sentence: int, by_token: dict) -> bool:
+    if any(ch.isdigit() for ch in timex.text) or head.dep_ not in ("compound", "nmod", "amod"):
+        return False
+    pred = by_token.get((sentence, head.head.i))
+    return pred is not None and pred.nominal
 
 
 def _claimant(head: Any, sentence: int, by_token: dict) -> Predicate | None:
@@ -123,7 +132,8 @@ def _when_child(node: Any, sentence: int, by_token: dict) -> list[Predicate]:
             pred = by_token.get((sentence, child.i))
             if child.dep_ in ("nsubj", "nsubjpass") and pred is not None and pred.nominal:
                 found.append(pred)
-            for grandchild in child.children if child.dep_ == "prep" else ():
+            ordering = child.lower_ in ("after", "before", "since", "following", "until")
+            for grandchild in child.children if child.dep_ == "prep" and not ordering else ():
                 pred = by_token.get((sentence, grandchild.i))
                 if grandchild.dep_ == "pobj" and pred is not None and pred.nominal:
                     found.append(pred)  # "came first in an election in April 2019"
