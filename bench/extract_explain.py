@@ -1,8 +1,8 @@
 """Show what each extraction stage made of an article: predicates, parties, drops, dates.
 
-    python bench/extract_explain.py ARTICLE [--published YYYY-MM-DD]
-    python bench/extract_explain.py --text "Police arrested six people on Saturday." --published 2021-02-02
-    python bench/extract_explain.py --gold tests/realnews/tune/NAME.yaml
+python bench/extract_explain.py ARTICLE [--published YYYY-MM-DD]
+python bench/extract_explain.py --text "Police arrested six people on Saturday." --published 2021-02-02
+python bench/extract_explain.py --gold tests/realnews/tune/NAME.yaml
 """
 
 from __future__ import annotations

@@ -86,9 +86,7 @@ def _stem(word: str) -> str:
 
 def _has(alternative: str, haystack: str) -> bool:
     """Every word of the alternative is in the haystack, by its stem at a word start."""
-    return all(
-        re.search(rf"(?<![\w]){re.escape(_stem(w))}", haystack) for w in alternative.split()
-    )
+    return all(re.search(rf"(?<![\w]){re.escape(_stem(w))}", haystack) for w in alternative.split())
 
 
 def words_match(event: Found, want: dict) -> bool:

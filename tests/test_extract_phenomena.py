@@ -47,27 +47,127 @@ def bounds(event: Found) -> tuple[str | None, dt.date | None, dt.date | None]:
 @pytest.mark.parametrize(
     ("body", "kind", "words", "date"),
     [
-        ("Police arrested dozens of demonstrators on Sunday.", "arrest", ("Police", "dozens"), "2021-01-31"),
-        ("Two soldiers were killed on Monday.", "violence", ("Two soldiers", "killed"), "2021-02-01"),
-        ("The military detained Aung San Suu Kyi and Win Myint on Monday.", "arrest", ("Suu Kyi", "Win Myint"), "2021-02-01"),
-        ("Protesters stormed the parliament building on Monday.", "violence", ("Protesters", "storm", "parliament"), "2021-02-01"),
-        ("Police seized documents from the party's office on Monday.", "violence", ("Police", "seize", "office"), "2021-02-01"),
-        ("The Supreme Court upheld the ban on Monday.", "court", ("Court", "upholds", "ban"), "2021-02-01"),
-        ("Parliament rejected the budget in January.", "legislation", ("Parliament", "rejects", "budget"), "2021-01"),
-        ("The junta released 500 prisoners on Friday.", "release", ("500 prisoners",), "2021-01-29"),
-        ("President Kais Saied dismissed Prime Minister Hichem Mechichi on Sunday.", "resignation", ("Mechichi",), "2021-01-31"),
-        ("The United States recognised Juan Guaidó as interim president on Monday.", "agreement", ("Guaidó", "interim president"), "2021-02-01"),
-        ("Venezuela broke off diplomatic relations with Colombia on Monday.", "statement", ("Venezuela", "relations"), "2021-02-01"),
-        ("Juan Guaidó swore himself in as interim president on Monday.", "appointment", ("Guaidó", "swears himself in"), "2021-02-01"),
-        ("Beijing imposed a national security law on the city on Monday.", "legislation", ("Beijing", "imposes", "law"), "2021-02-01"),
-        ("Parliament impeached President Pedro Castillo on Wednesday.", "election", ("Castillo", "impeach"), "2021-01-27"),
-        ("Five coup plotters were arrested on Monday.", "arrest", ("coup plotters", "arrested"), "2021-02-01"),
-        ("The court sentenced former president Jacob Zuma to 15 months in prison on Monday.", "court", ("Zuma", "sentence"), "2021-02-01"),
-        ("Ms Kovac was elected president with 52 percent of the vote on Sunday.", "appointment", ("Kovac", "elected president"), "2021-01-31"),
-        ("Thousands of opposition supporters gathered in the capital on Monday.", "protest", ("supporters", "capital"), "2021-02-01"),
+        (
+            "Police arrested dozens of demonstrators on Sunday.",
+            "arrest",
+            ("Police", "dozens"),
+            "2021-01-31",
+        ),
+        (
+            "Two soldiers were killed on Monday.",
+            "violence",
+            ("Two soldiers", "killed"),
+            "2021-02-01",
+        ),
+        (
+            "The military detained Aung San Suu Kyi and Win Myint on Monday.",
+            "arrest",
+            ("Suu Kyi", "Win Myint"),
+            "2021-02-01",
+        ),
+        (
+            "Protesters stormed the parliament building on Monday.",
+            "violence",
+            ("Protesters", "storm", "parliament"),
+            "2021-02-01",
+        ),
+        (
+            "Police seized documents from the party's office on Monday.",
+            "violence",
+            ("Police", "seize", "office"),
+            "2021-02-01",
+        ),
+        (
+            "The Supreme Court upheld the ban on Monday.",
+            "court",
+            ("Court", "upholds", "ban"),
+            "2021-02-01",
+        ),
+        (
+            "Parliament rejected the budget in January.",
+            "legislation",
+            ("Parliament", "rejects", "budget"),
+            "2021-01",
+        ),
+        (
+            "The junta released 500 prisoners on Friday.",
+            "release",
+            ("500 prisoners",),
+            "2021-01-29",
+        ),
+        (
+            "President Kais Saied dismissed Prime Minister Hichem Mechichi on Sunday.",
+            "resignation",
+            ("Mechichi",),
+            "2021-01-31",
+        ),
+        (
+            "The United States recognised Juan Guaidó as interim president on Monday.",
+            "agreement",
+            ("Guaidó", "interim president"),
+            "2021-02-01",
+        ),
+        (
+            "Venezuela broke off diplomatic relations with Colombia on Monday.",
+            "statement",
+            ("Venezuela", "relations"),
+            "2021-02-01",
+        ),
+        (
+            "Juan Guaidó swore himself in as interim president on Monday.",
+            "appointment",
+            ("Guaidó", "swears himself in"),
+            "2021-02-01",
+        ),
+        (
+            "Beijing imposed a national security law on the city on Monday.",
+            "legislation",
+            ("Beijing", "imposes", "law"),
+            "2021-02-01",
+        ),
+        (
+            "Parliament impeached President Pedro Castillo on Wednesday.",
+            "election",
+            ("Castillo", "impeach"),
+            "2021-01-27",
+        ),
+        (
+            "Five coup plotters were arrested on Monday.",
+            "arrest",
+            ("coup plotters", "arrested"),
+            "2021-02-01",
+        ),
+        (
+            "The court sentenced former president Jacob Zuma to 15 months in prison on Monday.",
+            "court",
+            ("Zuma", "sentence"),
+            "2021-02-01",
+        ),
+        (
+            "Ms Kovac was elected president with 52 percent of the vote on Sunday.",
+            "appointment",
+            ("Kovac", "elected president"),
+            "2021-01-31",
+        ),
+        (
+            "Thousands of opposition supporters gathered in the capital on Monday.",
+            "protest",
+            ("supporters", "capital"),
+            "2021-02-01",
+        ),
         ("Dr Haddad was arrested on Monday.", "arrest", ("Haddad",), "2021-02-01"),
-        ("Security forces fire tear gas at demonstrators in Catia.", "violence", ("Security forces", "tear gas"), None),
-        ("Maduro breaks off diplomatic relations with the United States.", "statement", ("Maduro", "relations"), None),
+        (
+            "Security forces fire tear gas at demonstrators in Catia.",
+            "violence",
+            ("Security forces", "tear gas"),
+            None,
+        ),
+        (
+            "Maduro breaks off diplomatic relations with the United States.",
+            "statement",
+            ("Maduro", "relations"),
+            None,
+        ),
     ],
 )
 def test_parties_and_acts(body, kind, words, date):
@@ -85,7 +185,9 @@ def test_names_are_the_article_s_fullest_and_titles_its_shortest():
 
 
 def test_coordinated_resignations_are_one_event_each_with_its_role():
-    found = events("Prime Minister Kubatbek Boronov and Speaker Dastan Dzhumabekov resigned on Monday.")
+    found = events(
+        "Prime Minister Kubatbek Boronov and Speaker Dastan Dzhumabekov resigned on Monday."
+    )
     assert one(found, "resignation", "Boronov").title == "Boronov resigns as prime minister"
     assert one(found, "resignation", "Dzhumabekov").title == "Dzhumabekov resigns as speaker"
 
@@ -236,8 +338,7 @@ def test_a_date_of_its_own_wins_over_the_floor():
 
 def test_following_puts_the_events_after_and_bounds_them():
     found = events(
-        "Following the parliamentary elections on October 4, protesters stormed the"
-        " parliament.",
+        "Following the parliamentary elections on October 4, protesters stormed the parliament.",
         dt.date(2020, 10, 21),
     )
     storm = one(found, "violence", "storm")
@@ -269,9 +370,17 @@ def test_live_blog_entry_times_date_their_entries():
     [
         ("General elections are scheduled for April 11.", ("elections",), "2021-04-11"),
         ("An early election was called for November 1.", ("election",), "2021-11-01"),
-        ("Sagasti is expected to be sworn in as president on Friday.", ("Sagasti", "sworn"), "2021-02-05"),
+        (
+            "Sagasti is expected to be sworn in as president on Friday.",
+            ("Sagasti", "sworn"),
+            "2021-02-05",
+        ),
         ("An election must be held by May 9.", ("election",), "2021-05-09"),
-        ("The date for a rerun of the elections should be set before March 6.", ("rerun",), "2021-03-06"),
+        (
+            "The date for a rerun of the elections should be set before March 6.",
+            ("rerun",),
+            "2021-03-06",
+        ),
     ],
 )
 def test_a_future_date_is_a_deadline(body, words, date):

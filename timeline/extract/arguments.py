@@ -31,7 +31,9 @@ _REFLEXIVE = frozenset(("itself", "himself", "herself", "themselves"))
 
 def voice(token: Any) -> str:
     """active, passive or nominal."""
-    if token.pos_ in ("NOUN", "PROPN") and not {"nsubj", "dobj"} <= {c.dep_ for c in token.children}:
+    if token.pos_ in ("NOUN", "PROPN") and not {"nsubj", "dobj"} <= {
+        c.dep_ for c in token.children
+    }:
         return "nominal"
     deps = {c.dep_ for c in token.children}
     if deps & {"nsubjpass", "auxpass", "csubjpass"}:
@@ -104,6 +106,9 @@ def _parties(tokens: list[Any], names: NameTable, pronouns: dict[str, Party]) ->
                     described = described.head
                 out.extend(_parties([described], names, pronouns))
                 continue
+            if noun.lower_ in cues()["nobody_in_particular"]:
+                out.append(Party(noun.lower_, noun.lower_, "group"))  # "anyone who protested"
+                continue
             if noun.pos_ == "PRON":
                 resolved = pronouns.get(noun.lower_) or _cataphor(noun, names)
                 if resolved is not None:
@@ -111,7 +116,9 @@ def _parties(tokens: list[Any], names: NameTable, pronouns: dict[str, Party]) ->
                 continue
             found = party(noun, names)
             if not found.name and not found.owner:  # "his brother": the owner a pronoun names
-                owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+                owner = next(
+                    (c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None
+                )
                 resolved = pronouns.get(owner.lower_) if owner is not None else None
                 if resolved is not None and resolved.name:
                     found = replace(found, owner=resolved.name)
@@ -180,9 +187,7 @@ def verb_parties(
                 if s.dep_ == "nsubj"
             ]
     else:
-        agents = [
-            g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-        ]
+        agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         patients = [c for c in children if c.dep_ in _PASSIVE_SUBJECTS]
         if not patients and token.dep_ in ("acl", "amod"):
             head = token.head
@@ -203,7 +208,10 @@ def noun_parties(
     token: Any, entry: Entry, names: NameTable, pronouns: dict[str, Party]
 ) -> tuple[list[Party], list[Party]]:
     """(agents, patients) of an event noun."""
-    owners = [c for c in token.children if c.dep_ == "poss"]
+    parts = [token]
+    if token.i >= 2 and token.doc[token.i - 1].text == "-":  # "Maduro's re-election"
+        parts.append(token.doc[token.i - 2])
+    owners = [c for part in parts for c in part.children if c.dep_ == "poss"]
     of = [
         g
         for c in token.children
@@ -277,8 +285,15 @@ def _where(token: Any, anchor: Any, dated: frozenset[int]) -> str:
                 if obj.dep_ == "pobj" and obj.i not in dated and _placelike(obj):
                     return f"{child.lower_} {phrase(obj)}"
     for noun in token.subtree:  # "took to the streets of Minsk": in Minsk
-        if noun.lower_ == "of" and noun.head.lemma_.lower() in ("street", "square", "city", "capital"):
-            places = [g for g in noun.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")]
+        if noun.lower_ == "of" and noun.head.lemma_.lower() in (
+            "street",
+            "square",
+            "city",
+            "capital",
+        ):
+            places = [
+                g for g in noun.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")
+            ]
             if places:
                 return f"in {phrase(places[0])}"
     return ""
@@ -297,8 +312,10 @@ def _role_phrase(token: Any) -> str:
     words = text.split()
     if words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
         words = words[1:]
-    return " ".join(w if w.isupper() else w.lower() for w in words) if token.pos_ != "PROPN" else (
-        " ".join(words)
+    return (
+        " ".join(w if w.isupper() else w.lower() for w in words)
+        if token.pos_ != "PROPN"
+        else (" ".join(words))
     )
 
 
@@ -316,8 +333,10 @@ def _in_date(token: Any, dated: frozenset[int]) -> bool:
     """The token is part of a date, or a preposition that only introduces one."""
     if token.i in dated:
         return True
-    return token.dep_ == "prep" and all(c.i in dated for c in token.children) and any(
-        True for _ in token.children
+    return (
+        token.dep_ == "prep"
+        and all(c.i in dated for c in token.children)
+        and any(True for _ in token.children)
     )
 
 
@@ -332,7 +351,9 @@ def clause(token: Any, dated: frozenset[int] = frozenset()) -> str:
     keep = [
         t
         for t in token.subtree
-        if t.i not in inner and not (t.dep_ == "mark" and t.head == token) and not _in_date(t, dated)
+        if t.i not in inner
+        and not (t.dep_ == "mark" and t.head == token)
+        and not _in_date(t, dated)
     ]
     words = "".join(t.text_with_ws for t in keep).strip().rstrip(".,;:").split()
     return " ".join(words[:_SLOT_WORDS])

@@ -41,7 +41,9 @@ def negated(pred: Predicate, doc: Document) -> bool:
             if child.dep_ == "advmod" and child.lower_ in ("never", "not"):
                 return True
     nobody = _cue("nobody")
-    if any(p.head.lower() in nobody or p.text.lower() in nobody for p in pred.agents + pred.patients):
+    if any(
+        p.head.lower() in nobody or p.text.lower() in nobody for p in pred.agents + pred.patients
+    ):
         return True  # "None of the ministers resigned", "Nobody was killed"
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in nobody for c in pred.anchor.children):
         return True
@@ -143,7 +145,9 @@ def _every_object(pred: Predicate) -> bool:
         if child.dep_ not in ("dobj", "nsubjpass"):
             continue
         words = {t.lower_ for t in child.lefts}
-        if words & {"every", "each", "all"} or ("last" in words and any(t.like_num for t in child.lefts)):
+        if words & {"every", "each", "all"} or (
+            "last" in words and any(t.like_num for t in child.lefts)
+        ):
             return True
     return False
 
@@ -174,9 +178,9 @@ def uncertain(pred: Predicate, doc: Document) -> bool:
             c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in governor.children
         ) and governor.dep_ in ("ccomp", "advcl"):
             return True
-    return any(
-        c.dep_ == "mark" and c.lower_ in ("whether",) for c in pred.anchor.children
-    ) or any(c.dep_ == "advmod" and c.lower_ in _cue("uncertain_words") for c in pred.anchor.children)
+    return any(c.dep_ == "mark" and c.lower_ in ("whether",) for c in pred.anchor.children) or any(
+        c.dep_ == "advmod" and c.lower_ in _cue("uncertain_words") for c in pred.anchor.children
+    )
 
 
 def generic(pred: Predicate, doc: Document) -> bool:
@@ -227,7 +231,9 @@ def quoted(pred: Predicate, doc: Document) -> bool:
     if first is None or local >= first.start():
         return False
     closes = first.group() in _CLOSING or (
-        first.group() == '"' and text.count('"') % 2 == 1 and text[first.start() - 1 : first.start()].strip()
+        first.group() == '"'
+        and text.count('"') % 2 == 1
+        and text[first.start() - 1 : first.start()].strip()
     )
     return bool(closes)
 
@@ -290,19 +296,32 @@ def reference(pred: Predicate, doc: Document) -> bool:
         return True
     from timeline.extract.ordering import referent
 
-    index = doc.predicates.index(pred)  # "after the verdict": the ruling told before
-    return referent(doc.predicates, index, token.lemma_.lower()) not in (None, index)
+    index = doc.predicates.index(pred)
+    # "after the verdict" points back to the ruling told before; "after weeks of protests"
+    # (plural, indefinite) tells events of its own
+    definite = token.tag_ == "NN" and any(
+        c.dep_ in ("det", "poss")
+        and c.lower_ in ("the", "this", "that", "its", "his", "her", "their")
+        for c in token.children
+    )
+    found = referent(doc.predicates, index, token.lemma_.lower(), by_type=definite)
+    return found not in (None, index)
 
 
 def _ordered_by_cue(token: Any) -> bool:
-    """'after weeks of protests', 'following the elections': a noun the story orders by."""
+    """'after weeks of protests', 'following the elections', 'after protests drew
+    millions': a noun the story orders other events by."""
+    cues = _cue("after_cues") | _cue("before_cues")
     node = token
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
-        node = node.head.head  # "weeks of protests"
-    if node.dep_ != "pobj":
-        return False
-    cue = node.head.lower_
-    return cue in _cue("after_cues") or cue in _cue("before_cues")
+    for _ in range(4):
+        if node.dep_ == "pobj" and node.head.lower_ in cues:
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "mark" and c.lower_ in cues for c in node.children)
+        if node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def future(pred: Predicate, doc: Document) -> bool:

@@ -57,6 +57,7 @@ class Entry:
     needs: frozenset[str] = frozenset()  # agent, patient, party, named, role, date
     with_words: tuple[frozenset[str], ...] = ()  # each: one of these lemmas must go with it
     not_with: frozenset[str] = frozenset()  # no dependent may be one of these lemmas
+    from_only: frozenset[str] = frozenset()  # "removed from office", not "from the chamber"
     of: str = "patient"  # nouns: what "of X" and "X's" are
     alone: bool = False  # nouns: an event without a date or a support verb
     each: str = ""  # "agent" or "patient": one event per party in that role
@@ -83,9 +84,10 @@ def _data(name: str) -> Any:
 @functools.lru_cache(maxsize=1)
 def classes() -> dict[str, frozenset[str]]:
     """The word classes of ``data/classes.yaml``, by name."""
-    return {name: frozenset(str(w).lower() for w in words) for name, words in _data(
-        "data/classes.yaml"
-    ).items()}
+    return {
+        name: frozenset(str(w).lower() for w in words)
+        for name, words in _data("data/classes.yaml").items()
+    }
 
 
 @functools.lru_cache(maxsize=1)
@@ -148,6 +150,7 @@ def _entry(kind: str, key: str, pos: str, spec: dict[str, Any], each: str = "") 
         needs=frozenset(spec.get("needs") or ()),
         with_words=with_words,
         not_with=_expand(spec.get("not_with")),
+        from_only=_expand(spec.get("from_only")),
         of=str(spec.get("of", "patient")),
         alone=bool(spec.get("alone", False)),
         each=str(spec.get("each", each)),
@@ -184,9 +187,7 @@ def _index() -> dict[tuple[str, str], tuple[Entry, ...]]:
     for entry in entries():
         table.setdefault((entry.pos, entry.head), []).append(entry)
     # longer keys first: "step down" before "step"
-    return {
-        k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in table.items()
-    }
+    return {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in table.items()}
 
 
 def candidates(lemma: str, pos: str) -> tuple[Entry, ...]:

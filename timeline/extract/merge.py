@@ -146,7 +146,9 @@ def find_match(
     return None
 
 
-_STOP = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "as", "for", "and", "by", "with"])
+_STOP = frozenset(
+    ["a", "an", "the", "of", "in", "on", "at", "to", "as", "for", "and", "by", "with"]
+)
 
 
 def _words(title: str) -> set[str]:

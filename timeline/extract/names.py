@@ -72,9 +72,7 @@ def role_of(token: Any) -> str:
     words = word_class("role_heads") | word_class("role_words")
     heads = word_class("role_heads")
     found: list[str] = []
-    left = [
-        t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "flat")
-    ]
+    left = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "flat")]
     for word in left:
         if word.lower_.rstrip(".") in words:
             found.append(word.lower_.rstrip("."))
@@ -213,8 +211,12 @@ class NameTable:
             return name
         for start in range(len(words) - 1, 0, -1):
             tail = " ".join(words[start:])
-            if re.search(rf"(?<![\w-]){re.escape(words[start - 1])}\s+{re.escape(tail)}", self.text):
-                pattern = rf"(?<![\w-])(?<!{re.escape(words[start - 1])} ){re.escape(tail)}(?![\w-])"
+            if re.search(
+                rf"(?<![\w-]){re.escape(words[start - 1])}\s+{re.escape(tail)}", self.text
+            ):
+                pattern = (
+                    rf"(?<![\w-])(?<!{re.escape(words[start - 1])} ){re.escape(tail)}(?![\w-])"
+                )
                 if re.search(pattern, self.text):
                     return tail
         for i in range(1, len(words) - 1):  # "Pablo Iglesias Turrión" is "Iglesias" alone
@@ -255,17 +257,22 @@ def _one_entity(tokens: list[Any]) -> str | None:
 def party(token: Any, names: NameTable) -> Party:
     """The party a noun (or pronoun) stands for."""
     lemma = token.lemma_.lower()
-    if token.pos_ == "PROPN" or (token.ent_type_ in _KINDS and token.pos_ != "PRON"):
+    known = token.is_title and token.text in names.full  # "Morales" tagged a plural noun
+    if token.pos_ == "PROPN" or known or (token.ent_type_ in _KINDS and token.pos_ != "PRON"):
         run = name_tokens(token)
         written = name_text(run)
         kind = names.kind(run)
         full = names.fullest(written)
         text = names.short(full, kind) if kind == "person" else _with_article(run, written)
-        return Party(text, run[-1].text, kind, full, _plural(token), role_of(run[-1]))
+        plural = any(c.dep_ == "conj" for c in token.children) or (  # "Morales" is one man,
+            token.tag_ in ("NNS", "NNPS") and kind not in ("person", "org")  # "Spaniards" are many
+        )
+        return Party(text, run[-1].text, kind, full, plural, role_of(run[-1]))
     named = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if named and lemma in word_class("role_heads"):  # "elected Kanat Isaev speaker"
         found = party(named[-1], names)
-        return replace(found, role=found.role or lemma)
+        if found.kind == "person" and len(name_tokens(named[-1])) > 1:
+            return replace(found, role=found.role or lemma)
     text = phrase(token)
     if lemma in word_class("containers"):
         inner = _of_object(token)
@@ -277,8 +284,11 @@ def party(token: Any, names: NameTable) -> Party:
     else:
         kind = "thing"
     owner = next(
-        (names.fullest(name_text(name_tokens(c))) for c in token.children
-         if c.dep_ == "poss" and c.pos_ == "PROPN"),
+        (
+            names.fullest(name_text(name_tokens(c)))
+            for c in token.children
+            if c.dep_ == "poss" and c.pos_ == "PROPN"
+        ),
         "",
     )
     return Party(text, lemma, kind, None, _plural(token), owner=owner)

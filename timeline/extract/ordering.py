@@ -40,6 +40,12 @@ def order_events(doc: Document) -> None:
     previous: list[int] = []
     for sentence in doc.sentences:
         here = [n for n, p in enumerate(preds) if p.sentence is sentence and not p.dropped]
+        hosted = [n for n, p in enumerate(preds) if p.sentence is sentence and p.host is not None]
+        for n in hosted:  # "voted to impeach X after weeks of protests": the impeachment's
+            _syntax_links(preds, n, index)
+            host = preds.index(preds[n].host)
+            preds[host].timing.after |= preds[n].timing.after - {host}
+            preds[n].timing.after = set()
         for n in here:
             _syntax_links(preds, n, index)
             _later_links(preds, n, previous)
@@ -74,9 +80,7 @@ def _syntax_links(preds: list[Predicate], n: int, index: dict[tuple[int, int], i
             if cue is None:
                 continue
             targets = [
-                _resolved(preds, t)
-                for t in _targets(child, pred.sentence.index, index)
-                if t != n
+                _resolved(preds, t) for t in _targets(child, pred.sentence.index, index) if t != n
             ]
             if not targets and child.dep_ == "prep":  # "rallied after the verdict"
                 objects = [g for g in child.children if g.dep_ == "pobj"]
@@ -131,7 +135,7 @@ def _reference_links(preds: list[Predicate], n: int) -> None:
                 return
 
 
-def referent(preds: list[Predicate], n: int, lemma: str) -> int | None:
+def referent(preds: list[Predicate], n: int, lemma: str, by_type: bool = True) -> int | None:
     """The event a noun refers to: the nearest earlier dated event noun of that lemma,
     else the nearest earlier event of the noun's type ("after the verdict": the ruling)."""
     order = [*range(n - 1, -1, -1), *range(n + 1, len(preds))]
@@ -140,7 +144,7 @@ def referent(preds: list[Predicate], n: int, lemma: str) -> int | None:
         if other.nominal and other.token.lemma_.lower() == lemma and not other.timing.deadline:
             if other.dropped in ("", "reference to an event") and other.timing.timex is not None:
                 return j
-    kinds = {e.type for e in candidates(lemma, "noun")}
+    kinds = {e.type for e in candidates(lemma, "noun")} if by_type else set()
     for j in range(n - 1, -1, -1):
         other = preds[j]
         if other.type in kinds and not other.dropped and not other.timing.deadline:

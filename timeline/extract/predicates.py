@@ -123,8 +123,8 @@ def _hyphen_lemma(token: Any) -> str:
     """'swearing-in', 're-elected' -> 're-elect': a word the tokenizer split at a hyphen."""
     doc, i = token.doc, token.i
     if i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_:
-        if not doc[i + 1].whitespace_:
-            return f"{token.lower_}-{doc[i + 2].lower_}"
+        if not doc[i + 1].whitespace_ and doc[i + 2].lower_ in ("in", "out", "up", "off", "down"):
+            return f"{token.lower_}-{doc[i + 2].lower_}"  # "sit-in", "swearing-in"
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_:
         if not doc[i - 1].whitespace_:
             return f"{doc[i - 2].lower_}-{token.lemma_.lower()}"
@@ -260,7 +260,17 @@ def _meets(found: Predicate) -> bool:
         return False
     if "role" in needs and not (found.slots.get("role") or any(p.role for p in patients)):
         return False
-    if "office" in needs and not set(found.slots.get("role", "").split()) & word_class("role_heads"):
+    if entry.from_only and any(
+        g.lemma_.lower() not in entry.from_only
+        for c in found.token.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ):
+        return False
+    if "office" in needs and not set(found.slots.get("role", "").split()) & word_class(
+        "role_heads"
+    ):
         return False
     if "clause" in needs and not found.slots.get("ccomp"):
         return False

@@ -50,7 +50,9 @@ _AGENCY_LINE = re.compile(
     r"(?P<agency>\([A-Za-z -]{2,20}\))[ \t]*[-_—–]+[ \t]*"
 )
 # "NAIROBI - ": a dateline of a city in capitals and a dash
-_CITY_LINE = re.compile(r"\s*(?P<city>[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]{2,}){0,2})[ \t]+[-—–][ \t]+")
+_CITY_LINE = re.compile(
+    r"\s*(?P<city>[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]{2,}){0,2})[ \t]+[-—–][ \t]+"
+)
 _MD_TITLE = re.compile(r"\s*#\s+(.+)\n")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 

@@ -27,8 +27,8 @@ from timeline.extract.boilerplate import furniture
 from timeline.extract.deadlines import find_deadlines
 from timeline.extract.document import Document, Sentence
 from timeline.extract.lexicon import surface_forms
-from timeline.extract.nesting import nest
 from timeline.extract.narrative import bound_by_report, carry_dates, inherit_floor, lead_day
+from timeline.extract.nesting import nest
 from timeline.extract.ordering import order_events, propagate
 from timeline.extract.predicates import find_predicates
 from timeline.extract.sentences import split_sentences

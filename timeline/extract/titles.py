@@ -62,9 +62,11 @@ def render(template: str, values: dict[str, str]) -> str | None:
     def optional(match: re.Match[str]) -> str:
         inner = match.group(1)
         names = _FIELD.findall(inner)
-        return _FIELD.sub(lambda m: values[m.group(1)], inner) if all(
-            n in values for n in names
-        ) else ""
+        return (
+            _FIELD.sub(lambda m: values[m.group(1)], inner)
+            if all(n in values for n in names)
+            else ""
+        )
 
     text = _OPTIONAL.sub(optional, template)
     if any(n not in values for n in _FIELD.findall(text)):
@@ -77,6 +79,8 @@ def _agree(template: str, plural: bool) -> str:
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(2)
+        if word.endswith(("ed", "en")):  # "{agent} re-elected": a participle agrees with nobody
+            return match.group(0)
         from lemminflect import getLemma
 
         lemmas = getLemma(word, upos="VERB")

@@ -1,0 +1,54 @@
+"""Page furniture and reader comments never reach the extractor; the rules are data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.extract.article import extract_article
+from timeline.extract.boilerplate import furniture, rules
+from timeline.extract.sources import article_from_text
+
+CASES = [
+    (kind, rule["pattern"], text, should_drop)
+    for kind in ("lines", "comments", "stamps")
+    for rule in rules()[kind]
+    for texts, should_drop in ((rule.get("drop", []), True), (rule.get("keep", []), False))
+    for text in texts
+]
+
+
+@pytest.mark.parametrize(("kind", "pattern", "text", "dropped"), CASES)
+def test_every_rule_drops_its_examples_and_keeps_the_others(kind, pattern, text, dropped):
+    body = f"Intro line that stays.\n{text}\nA closing line that stays.\n"
+    spans = furniture(body)
+    start = body.index(text)
+    covered = any(a <= start < b for a, b in spans)
+    assert covered == dropped, (pattern, text, spans)
+
+
+def test_every_rule_has_an_example_to_drop():
+    for kind in ("lines", "comments", "stamps"):
+        assert all(rule.get("drop") for rule in rules()[kind]), kind
+
+
+def test_reader_comments_and_share_lines_give_no_events():
+    body = (
+        "Police arrested the opposition leader on Monday.\n"
+        "Share this article\n"
+        "Comments (3)\n"
+        "Posted by Sam: Protesters stormed the parliament on Tuesday, I was there.\n"
+    )
+    found = extract_article(article_from_text(body, dt.date(2021, 2, 2)))
+    assert [e.type for e in found] == ["arrest"]
+
+
+def test_a_time_stamp_inside_a_line_cuts_the_headline_from_the_story():
+    body = (
+        "CNN chief quits over remarks Monday 14 February 2005 13.32 GMT Eason Jordan resigned"
+        " on Friday, the network said.\n"
+    )
+    found = extract_article(article_from_text(body, dt.date(2005, 2, 14)))
+    assert ("resignation", "2005-02-11") in [(e.type, e.date) for e in found]
+    assert not any("GMT" in e.title or "February" in e.title for e in found)
