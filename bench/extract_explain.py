@@ -1,7 +1,7 @@
 """Show what each extraction stage made of an article: predicates, parties, drops, dates.
 
 python bench/extract_explain.py ARTICLE [--published YYYY-MM-DD]
-python bench/extract_explain.py --text "Police arrested six people on Saturday." --published 2021-02-02
+python bench/extract_explain.py --text "Police arrested six people." --published 2021-02-02
 python bench/extract_explain.py --gold tests/realnews/tune/NAME.yaml
 """
 

@@ -23,7 +23,9 @@ _CYRILLIC = {
     )
 }
 # A slug does not end on a word that leads on to another.
-_DANGLING = frozenset("of the a an to for as in and on at by with from".split())
+_DANGLING = frozenset(
+    ["of", "the", "a", "an", "to", "for", "as", "in", "and", "on", "at", "by", "with", "from"]
+)
 
 
 def _latin(text: str) -> str:

@@ -230,7 +230,7 @@ def noun_parties(
     if entry.of == "agent":
         agents, patients = owners + of + by + named, []
     else:
-        agents, patients = by + [o for o in owners if not of], of + ([] if not of else [])
+        agents, patients = by + [o for o in owners if not of], of
         if not of and owners and not by:
             agents = owners
     return _parties(agents, names, pronouns), _parties(patients, names, pronouns)

@@ -68,7 +68,7 @@ def name_text(run: list[Any]) -> str:
 
 
 def role_of(token: Any) -> str:
-    """The office words in front of a name: 'Prime Minister Kubatbek Boronov' -> 'prime minister'."""
+    """The office words before a name: 'Prime Minister Kubatbek Boronov' -> 'prime minister'."""
     words = word_class("role_heads") | word_class("role_words")
     heads = word_class("role_heads")
     found: list[str] = []

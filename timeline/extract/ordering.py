@@ -141,9 +141,10 @@ def referent(preds: list[Predicate], n: int, lemma: str, by_type: bool = True) -
     order = [*range(n - 1, -1, -1), *range(n + 1, len(preds))]
     for j in order:
         other = preds[j]
-        if other.nominal and other.token.lemma_.lower() == lemma and not other.timing.deadline:
-            if other.dropped in ("", "reference to an event") and other.timing.timex is not None:
-                return j
+        same = other.nominal and other.token.lemma_.lower() == lemma
+        told = other.dropped in ("", "reference to an event") and other.timing.timex is not None
+        if same and told and not other.timing.deadline:
+            return j
     kinds = {e.type for e in candidates(lemma, "noun")} if by_type else set()
     for j in range(n - 1, -1, -1):
         other = preds[j]

@@ -122,12 +122,13 @@ def _predicate(
 def _hyphen_lemma(token: Any) -> str:
     """'swearing-in', 're-elected' -> 're-elect': a word the tokenizer split at a hyphen."""
     doc, i = token.doc, token.i
-    if i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_:
-        if not doc[i + 1].whitespace_ and doc[i + 2].lower_ in ("in", "out", "up", "off", "down"):
-            return f"{token.lower_}-{doc[i + 2].lower_}"  # "sit-in", "swearing-in"
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_:
-        if not doc[i - 1].whitespace_:
-            return f"{doc[i - 2].lower_}-{token.lemma_.lower()}"
+    joined_after = i + 2 < len(doc) and doc[i + 1].text == "-"
+    tight = joined_after and not token.whitespace_ and not doc[i + 1].whitespace_
+    if tight and doc[i + 2].lower_ in cues()["hyphen_particles"]:
+        return f"{token.lower_}-{doc[i + 2].lower_}"  # "sit-in", "swearing-in"
+    joined_before = i >= 2 and doc[i - 1].text == "-"
+    if joined_before and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        return f"{doc[i - 2].lower_}-{token.lemma_.lower()}"
     return token.lemma_
 
 
