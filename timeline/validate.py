@@ -232,6 +232,12 @@ class _Checker:
                 hint=_required_hint(missing),
                 at=self.start_of(path),
             )
+        elif kind == "pattern" and name == "mentions":  # a key that is not a day
+            self.add(
+                path,
+                f"{label}mentions: '{error.instance}' is not a day",
+                hint="write days as YYYY-MM-DD, e.g. 2011-01-25: 3",
+            )
         elif kind == "pattern":
             value = error.instance
             if name in DATE_FIELDS or name == "published":
@@ -251,12 +257,6 @@ class _Checker:
                 )
             else:
                 self.add(path, f"{label}'{value}' does not match {error.validator_value}")
-        elif kind == "propertyNames" and path[-1:] == ("mentions",):
-            self.add(
-                path,
-                f"{label}mentions: '{error.instance}' is not a day",
-                hint="write days as YYYY-MM-DD, e.g. 2011-01-25: 3",
-            )
         elif kind == "propertyNames":
             bad = error.instance if isinstance(error.instance, str) else error.message
             self.add(path, f"source id '{bad}' is not a slug", hint="use e.g. 'tass-2020-10-21'")
