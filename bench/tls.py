@@ -17,6 +17,13 @@ Rows of the table:
 * PUBCOUNT: days ranked by the number of articles published that day;
 * event reports: days ranked by the number of articles reporting an event on them;
 * published figures on all of Timeline17 (Ghalandari & Ifrim, ACL 2020, Table 4).
+
+--rouge (needs `pip install tilse`) adds the alignment ROUGE-1 F of news-tls
+(tilse's "align, date-content costs, many-to-one", with its Python ROUGE
+reimplementation: the original Perl ROUGE is not available here) of each predicted
+day's digest lines (the titles of its key events) against the journalist's
+sentences, averaged over the timelines, for the leave-one-topic-out predictions.
+Days without an extracted event have no lines and are left out of that timeline.
 """
 
 from __future__ import annotations
@@ -70,6 +77,29 @@ def baselines(p: tls.Prepared, kind: str) -> list:
     return tls.top_days(counts, p.window)
 
 
+def alignment_rouge(p: tls.Prepared, model, threshold: float, shared) -> float:
+    """news-tls's AR1-F of one predicted timeline: the digest lines of each day."""
+    from learn_importance import corpus_dir
+    from tilse.data.timelines import GroundTruth
+    from tilse.data.timelines import Timeline as TilseTimeline
+    from tilse.evaluation import rouge
+
+    from timeline.digest import day_events
+
+    summaries = {
+        d.day: [e.title for e, _ in day_events(d, threshold)]
+        for d in tls.predicted(p, model)
+        if d.events
+    }
+    gold = {g.name: g for g in tls.gold_timelines(corpus_dir(shared) / p.window.topic)}
+    truth = GroundTruth([TilseTimeline(gold[p.window.name].days)])
+    evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1"], rouge_computation="reimpl")
+    result = evaluator.evaluate_align_date_content_costs_many_to_one(
+        TilseTimeline(summaries), truth
+    )
+    return float(result["rouge_1"]["f_score"])
+
+
 def row(name: str, scores: dict[str, tuple[float, float]], keys: list[str]) -> str:
     seven = tls.f1_of_means([scores[k] for k in keys])
     political = tls.f1_of_means([scores[k] for k in keys if k.split("/")[0] in POLITICAL])
@@ -79,18 +109,23 @@ def row(name: str, scores: dict[str, tuple[float, float]], keys: list[str]) -> s
 def main() -> None:
     parser = arguments(__doc__.split("\n")[0])
     parser.add_argument("--per-timeline", action="store_true", help="also each timeline's P, R")
+    parser.add_argument("--rouge", action="store_true", help="alignment ROUGE-1 F (needs tilse)")
     args = parser.parse_args()
     started = time.perf_counter()
     prepared = prepare_topics(args)
     keys = [f"{p.window.topic}/{p.window.name}" for items in prepared.values() for p in items]
-    loo, loo_events = {}, {}
+    loo, loo_events, rouge = {}, {}, {}
     for topic, held_out in prepared.items():
         train = [p for other, items in prepared.items() if other != topic for p in items]
-        model, _ = learn(train, args.l2)
+        model, threshold = learn(train, args.l2)
         loo.update(score(held_out, lambda p, m=model: tls.predicted_days(p, m)))
         loo_events.update(
             score(held_out, lambda p, m=model: tls.predicted_days(p, m, events_only=True))
         )
+        if args.rouge:
+            for p in held_out:
+                key = f"{p.window.topic}/{p.window.name}"
+                rouge[key] = alignment_rouge(p, model, threshold, args.shared)
     everything = [p for items in prepared.values() for p in items]
     shipped = default_scorer().model
     results = [
@@ -111,6 +146,16 @@ def main() -> None:
         print(row(name, scores, keys))
     for name, value in PUBLISHED:
         print(f"| {name} | | | {value:.3f} | |")
+    if args.rouge:
+        political = [
+            v for k, v in rouge.items() if k.split("_")[0] in ("EgyptianProtest", "IraqWar")
+        ]
+        print("\n| system | AR1-F (7 topics) | AR1-F (egypt, iraq) |\n|---|---:|---:|")
+        print(
+            f"| ours, leave-one-topic-out | {sum(rouge.values()) / len(rouge):.3f} | "
+            f"{sum(political) / max(1, len(political)):.3f} |"
+        )
+        print("| DATEWISE (published, all T17) | 0.120 | |")
     if args.per_timeline:
         print("\n| timeline | k | " + " | ".join(n for n, _ in results) + " |")
         print("|---|---:|" + "---:|" * len(results))

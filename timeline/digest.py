@@ -39,7 +39,7 @@ def make_digest(events_path: str | os.PathLike[str], top: int = 10) -> Digest:
     return Digest(timeline, rank_days(timeline, scorer)[:top], scorer.threshold, warnings)
 
 
-def _events(day: Day, threshold: float) -> list[tuple[Event, float]]:
+def day_events(day: Day, threshold: float) -> list[tuple[Event, float]]:
     """The day's best event and its other key events, with their scores."""
     chosen: list[tuple[Event, float]] = []
     for rank, (event, score) in enumerate(zip(day.events, day.scores, strict=True)):
@@ -69,7 +69,7 @@ def render_markdown(digest: Digest) -> str:
                 f"times in {day.mentioned_by} articles* | |"
             )
             continue
-        for event, _ in _events(day, digest.threshold):
+        for event, _ in day_events(day, digest.threshold):
             count = len({ref.source for ref in event.sources})
             lines.append(f"| {day.day.isoformat()} | {_cell(event.title)} | {count} |")
     return "\n".join(lines) + "\n"
@@ -79,7 +79,7 @@ def render_json(digest: Digest) -> str:
     days = []
     for day in digest.days:
         events = []
-        for event, score in _events(day, digest.threshold):
+        for event, score in day_events(day, digest.threshold):
             events.append(
                 {
                     "id": event.id,

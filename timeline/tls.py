@@ -360,10 +360,14 @@ def training_set(
     return rows, labels, weights
 
 
-def predicted_days(item: Prepared, model: Any, *, events_only: bool = False) -> list[dt.date]:
+def predicted(item: Prepared, model: Any, *, events_only: bool = False) -> list[Any]:
     """The window's k best days as the digest ranks them (:func:`timeline.importance.rank_days`)."""
     from timeline.importance import Scorer, rank_days
 
     days = rank_days(item.timeline, Scorer(model))
-    chosen = [d.day for d in days if item.window.holds(d.day) and (d.events or not events_only)]
+    chosen = [d for d in days if item.window.holds(d.day) and (d.events or not events_only)]
     return chosen[: item.window.k]
+
+
+def predicted_days(item: Prepared, model: Any, *, events_only: bool = False) -> list[dt.date]:
+    return [d.day for d in predicted(item, model, events_only=events_only)]

@@ -15,6 +15,7 @@ import datetime as dt
 import difflib
 import logging
 import os
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ class Summary:
     dropped: list[str] = field(default_factory=list)  # inferences given up, with the reason
     disputed: list[str] = field(default_factory=list)  # events whose sources disagree on the day
     diff: str = ""
+    seconds: dict[str, float] = field(default_factory=dict)  # time per phase
     written: bool = False
 
     def text(self) -> str:
@@ -140,6 +142,22 @@ def run_extract(
     specs = expand(sources)
     work = [(spec, day, stdin_text if spec == "-" else None, base) for spec in specs]
     summary = Summary()
+    started = time.perf_counter()
+    done = _extract_all(work, jobs, progress, summary)
+    summary.seconds["extract"] = time.perf_counter() - started
+    with locked(path):
+        _merge_and_save(path, done, summary, dry_run)
+    log.info(
+        "%s articles: %s",
+        summary.articles_read,
+        ", ".join(f"{k} {v:.2f} s" for k, v in summary.seconds.items()),
+    )
+    return summary
+
+
+def _extract_all(
+    work: list, jobs: int, progress: Progress | None, summary: Summary
+) -> list[_Result]:
     done: list[_Result] = []
     for result in _results(work, max(1, jobs)):
         if progress is not None:
@@ -152,33 +170,40 @@ def run_extract(
         summary.words += result.words
         summary.events_found += len(result.events)
         done.append(result)
-    with locked(path):
-        doc = _open(path, done)
-        known = {str(k) for k in (doc.data.get("sources") or {})}
-        report = MergeReport()
-        batch = [Extracted(r.source, r.events, r.days) for r in done if r.source is not None]
-        merge_batch(doc.data, batch, known, report)
-        for why in report.dropped:
-            log.info("%s", why)
-        _check(doc)
-        after = doc.dump()
-        summary.new, summary.merged = report.new, report.merged
-        summary.unchanged = report.unchanged
-        summary.skipped += report.skipped
-        summary.dropped, summary.disputed = report.dropped, report.disputed
-        if dry_run:
-            summary.diff = "".join(
-                difflib.unified_diff(
-                    doc.baseline.splitlines(True),
-                    after.splitlines(True),
-                    fromfile=f"{doc.display} (now)",
-                    tofile=f"{doc.display} (after extract)",
-                )
+    return done
+
+
+def _merge_and_save(path: Path, done: list[_Result], summary: Summary, dry_run: bool) -> None:
+    clock = time.perf_counter()
+    doc = _open(path, done)
+    known = {str(k) for k in (doc.data.get("sources") or {})}
+    summary.seconds["load"], clock = time.perf_counter() - clock, time.perf_counter()
+    report = MergeReport()
+    batch = [Extracted(r.source, r.events, r.days) for r in done if r.source is not None]
+    merge_batch(doc.data, batch, known, report)
+    for why in report.dropped:
+        log.info("%s", why)
+    summary.seconds["merge"], clock = time.perf_counter() - clock, time.perf_counter()
+    _check(doc)
+    summary.seconds["validate"], clock = time.perf_counter() - clock, time.perf_counter()
+    after = doc.dump()
+    summary.new, summary.merged = report.new, report.merged
+    summary.unchanged = report.unchanged
+    summary.skipped += report.skipped
+    summary.dropped, summary.disputed = report.dropped, report.disputed
+    if dry_run:
+        summary.diff = "".join(
+            difflib.unified_diff(
+                doc.baseline.splitlines(True),
+                after.splitlines(True),
+                fromfile=f"{doc.display} (now)",
+                tofile=f"{doc.display} (after extract)",
             )
-        if not dry_run and (after != doc.baseline or not path.exists()):
-            atomic_write(path, after)
-            summary.written = True
-    return summary
+        )
+    if not dry_run and (after != doc.baseline or not path.exists()):
+        atomic_write(path, after)
+        summary.written = True
+    summary.seconds["write"] = time.perf_counter() - clock
 
 
 def _open(path: Path, results: list[_Result]) -> Document:
