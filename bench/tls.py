@@ -147,9 +147,7 @@ def main() -> None:
     for name, value in PUBLISHED:
         print(f"| {name} | | | {value:.3f} | |")
     if args.rouge:
-        political = [
-            v for k, v in rouge.items() if k.split("_")[0] in ("EgyptianProtest", "IraqWar")
-        ]
+        political = [v for k, v in rouge.items() if k.split("/")[0] in POLITICAL]
         print("\n| system | AR1-F (7 topics) | AR1-F (egypt, iraq) |\n|---|---:|---:|")
         print(
             f"| ours, leave-one-topic-out | {sum(rouge.values()) / len(rouge):.3f} | "

@@ -34,6 +34,12 @@ _SAME_ACT = {
     "clash": "clash",
     "fight": "clash",
     "kill": "kill",
+    "explosion": "kill",  # one incident: 'the rig exploded, killing 11 workers'
+    "explod": "kill",
+    "blast": "kill",
+    "blew": "kill",
+    "bomb": "kill",
+    "bombing": "kill",
     "die": "kill",
     "death": "kill",
     "dead": "kill",
@@ -93,6 +99,8 @@ STOP = words(
 _WORD = re.compile(r"[a-z][a-z'-]+")
 WIDE = 45  # days: wider bounds than this say little about which event it is
 CONTRADICTION_DAYS = 2  # exact days this far apart may still be one event, reported wrongly
+SAME_DAY = 0.15  # what the same act on the same exact day (and some shared words) adds
+VAGUE = 0.15  # what a report or event without useful bounds takes away
 ONE_OFF_DAYS = 4  # the same, for acts that happen once to a named party (a resignation)
 # Acts that happen to a named party once in a story: reports of them days apart are one
 # event, misdated by some reports, rather than two events.
@@ -140,7 +148,7 @@ def party_keys(names: list[str] | tuple[str, ...]) -> frozenset[str]:
             continue
         out.add(text)
         out.add(tokens[-1])
-    return frozenset(out)
+    return frozenset(k for k in out if len(k) > 1)  # 'U' and 'S' of a split 'U.S.' say nothing
 
 
 def content_words(text: str, leave_out: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -206,10 +214,13 @@ def days_apart(a: Signature, b: Signature) -> int | None:
 def similarity(a: Signature, b: Signature) -> float:
     """How alike two reports are, 0 (not the same event) to 1; dates and type are hard limits.
 
-    Same type, dates that can agree, then: the predicate class (same 1, one unknown 0.5,
-    different 0), the named parties (overlap; none on either side counts 0.5) and the
-    content words, plus a little for a shared place and minus a little for places that
-    differ. Named parties that exist on both sides and do not overlap make it 0.
+    Same type and the same predicate class (or one unknown) are required, and named
+    parties on both sides must overlap. Then the score weighs the predicate (same 1,
+    one unknown 0.5), the named parties (overlap; none on either side counts 0.5) and
+    the content words, plus a little for a shared place and minus a little for places
+    that differ, plus :data:`SAME_DAY` for the same predicate on the same exact day with
+    some words in common, minus :data:`VAGUE` when either side has no useful bounds and
+    the days they do give lie far apart ('before 21 May 2010' and a day in 2006).
     A contradiction (exact days up to two days apart, four for acts that happen once
     to a named party) needs the same predicate and shared parties, and shared words
     unless the act happens once.
@@ -228,6 +239,10 @@ def similarity(a: Signature, b: Signature) -> float:
     text = overlap(a.words, b.words)
     score = 0.3 * pred + 0.4 * party + 0.3 * text + _places(a, b)
     if dates_agree(a, b):
+        if pred == 1 and text >= 0.15 and days_apart(a, b) == 0:
+            score += SAME_DAY  # the same act on the same day, no party against it
+        if (a.wide or b.wide) and _gap(a, b) > WIDE:
+            score -= VAGUE  # any earlier event agrees with 'before 21 May 2010': say more
         return score
     apart = days_apart(a, b)
     if apart is None or pred < 1 or party < 0.5 or not (a.parties and b.parties):
@@ -236,6 +251,13 @@ def similarity(a: Signature, b: Signature) -> float:
     if apart > (ONE_OFF_DAYS if once else CONTRADICTION_DAYS) or (text < 0.2 and not once):
         return 0.0
     return score - 0.05 * apart
+
+
+def _gap(a: Signature, b: Signature) -> int:
+    """Days between the nearest known bounds of two reports (large when one has none)."""
+    ours = [d for d in (a.low, a.high) if d]
+    theirs = [d for d in (b.low, b.high) if d]
+    return min((abs((x - y).days) for x in ours for y in theirs), default=1_000_000)
 
 
 def _places(a: Signature, b: Signature) -> float:
