@@ -10,9 +10,11 @@
    the temporal tagger alone over the same texts, in one process.
 2. Merging: the first 250, 500 and 1,000 articles in publication order (extractions
    from the cache of bench/tls.py, so extraction is not timed) are merged into a fresh
-   file as the command does, best of --repeat. Merging is linear when the time per
-   article stays flat: the last column is the time per article over that of the
-   smallest batch. Validation of the merged file is the in-run baseline.
+   file as the command does, best of --repeat, in CPU time (steadier than wall time on
+   a shared machine). Merging is linear when the time per article stays flat: the
+   per-article time over that of the smallest batch, and how many events each report
+   was compared with (bounded by timeline.extract.cluster.MAX_CANDIDATES). Validation of
+   the merged file is the in-run baseline.
 """
 
 from __future__ import annotations
@@ -89,19 +91,20 @@ def merging(folder: Path, sizes: list[int], repeat: int, cache: tls.Cache, jobs:
                 for e in batch
             ]
             data = CommentedMap(title="t", sources=CommentedMap(), events=CommentedSeq())
-            start = time.perf_counter()
-            merge_batch(data, copy, set(), MergeReport())
-            best = min(best, time.perf_counter() - start)
-            start = time.perf_counter()
+            report = MergeReport()
+            start = time.process_time()
+            merge_batch(data, copy, set(), report)
+            best = min(best, time.process_time() - start)
+            start = time.process_time()
             timeline = tls.load_data(data)
-            check = min(check, time.perf_counter() - start)
+            check = min(check, time.process_time() - start)
             events = len(timeline.events)
         per = best / size
         first = first or per
         reports = sum(len(e.events) for e in batch)
         print(
             f"| {size:,} | {reports:,} | {events:,} | {best:.2f} | {check:.2f} | "
-            f"{per * 1000:.2f} | {per / first:.2f} |"
+            f"{per * 1000:.2f} | {per / first:.2f} | {report.looked_at / max(1, reports):.1f} |"
         )
 
 

@@ -31,6 +31,8 @@ from timeline.extract.signature import (
 
 MERGE_AT = 0.6
 _REACH = max(CONTRADICTION_DAYS, ONE_OFF_DAYS)  # days around a report to look for its event
+MAX_CANDIDATES = 256  # clusters looked at per report, at most (hot days, frequent parties)
+ANY = "*"  # the index key under which every cluster is, whatever its predicate
 ONE_DAY = dt.timedelta(days=1)
 _MAX_MEMBERS_COMPARED = 6  # a cluster is compared through its first reports
 
@@ -97,7 +99,7 @@ def entry_signature(entry: Any) -> Signature:
     )
 
 
-@dataclass
+@dataclass(eq=False)
 class Cluster:
     """One event: in the file already (``entry`` set) or new in this run."""
 
@@ -110,17 +112,29 @@ class Cluster:
     cited_before: frozenset[str] = frozenset()  # sources the file cited before this run
     members: list[Found] = field(default_factory=list)  # this run's reports
     entry: Any = None
-    order: int = 0
+    order: int = -1  # its place in the index (-1: not indexed yet)
     days: dict[dt.date, int] = field(default_factory=dict)  # exact days reported, how often
+    _bounded: list[Signature] = field(default_factory=list, repr=False)
+    _bounded_key: tuple[Any, ...] = field(default=(), repr=False)
 
-    def as_signature(self, member: Signature) -> Signature:
-        return replace(member, low=self.low, high=self.high)
+    def bounded(self) -> list[Signature]:
+        """The first reports' signatures with the event's current bounds (cached)."""
+        key = (self.low, self.high, len(self.signatures))
+        if self._bounded_key != key:
+            self._bounded = [replace(m, low=self.low, high=self.high) for m in self.signatures]
+            self._bounded_key = key
+        return self._bounded
+
+    def reachable(self, signature: Signature) -> bool:
+        """Can the dates agree, or be a contradiction of a few days? (A cheap first test.)"""
+        low = max((d for d in (self.low, signature.low) if d), default=None)
+        high = min((d for d in (self.high, signature.high) if d), default=None)
+        return low is None or high is None or (low - high).days <= _REACH
 
     def score(self, signature: Signature) -> float:
-        best = 0.0
-        for member in self.signatures[:_MAX_MEMBERS_COMPARED]:
-            best = max(best, similarity(signature, self.as_signature(member)))
-        return best
+        if not self.reachable(signature):
+            return 0.0
+        return max((similarity(signature, member) for member in self.bounded()), default=0.0)
 
     def add(self, found: Found, signature: Signature) -> None:
         """Take a report; narrow the bounds when it agrees with them."""
@@ -145,44 +159,52 @@ class Cluster:
 
 
 class ClusterIndex:
-    """Clusters by (type, party) and by (type, day), for finding candidates quickly."""
+    """Clusters by (type, predicate class, party) and by (type, predicate class, day), for
+    finding candidates quickly: reports of another act are never looked at."""
 
     def __init__(self) -> None:
-        self.by_party: dict[tuple[str, str], list[Cluster]] = {}
-        self.by_day: dict[tuple[str, int], list[Cluster]] = {}
+        self.by_party: dict[tuple[str, str, str], list[Cluster]] = {}
+        self.by_day: dict[tuple[str, str, int], list[Cluster]] = {}
         self.all: list[Cluster] = []
+        self.looked_at = 0  # candidate clusters looked at, for benchmarks
 
     def add(self, cluster: Cluster, signature: Signature) -> None:
-        if cluster not in self.all:
+        if cluster.order < 0:  # new to the index
             cluster.order = len(self.all)
             self.all.append(cluster)
-        for party in signature.parties:
-            bucket = self.by_party.setdefault((signature.type, party), [])
-            if not bucket or bucket[-1] is not cluster:
-                bucket.append(cluster)
-        if not signature.wide:
-            assert signature.low is not None and signature.high is not None
-            for day in range(signature.low.toordinal(), signature.high.toordinal() + 1):
-                bucket = self.by_day.setdefault((signature.type, day), [])
-                if not bucket or bucket[-1] is not cluster:
-                    bucket.append(cluster)
+        # Under its own predicate class and under '*' (for reports without a predicate).
+        for act in dict.fromkeys((signature.predicate, ANY)):
+            for party in signature.parties:
+                _append(self.by_party.setdefault((signature.type, act, party), []), cluster)
+            if not signature.wide:
+                assert signature.low is not None and signature.high is not None
+                for day in range(signature.low.toordinal(), signature.high.toordinal() + 1):
+                    _append(self.by_day.setdefault((signature.type, act, day), []), cluster)
 
     def candidates(self, signature: Signature) -> Iterator[Cluster]:
+        """At most :data:`MAX_CANDIDATES` clusters, each once: the work per report is
+        bounded, so merging stays linear however many reports pile onto one day."""
         seen: set[int] = set()
         for cluster in self._near(signature):
             if id(cluster) not in seen:
                 seen.add(id(cluster))
                 yield cluster
+                if len(seen) >= MAX_CANDIDATES:
+                    return
 
     def _near(self, signature: Signature) -> Iterable[Cluster]:
-        for party in signature.parties:
-            yield from self.by_party.get((signature.type, party), ())
-        if not signature.wide:
-            assert signature.low is not None and signature.high is not None
-            first = signature.low.toordinal() - _REACH
-            last = signature.high.toordinal() + _REACH
-            for day in range(first, last + 1):
-                yield from self.by_day.get((signature.type, day), ())
+        """Clusters of the same type sharing a party or a day (give or take a few), whose
+        predicate class is the report's or unknown; any predicate for a report without."""
+        acts = (signature.predicate, "") if signature.predicate else (ANY,)
+        for act in acts:
+            for party in signature.parties:  # the latest first
+                yield from reversed(self.by_party.get((signature.type, act, party), ()))
+            if not signature.wide:
+                assert signature.low is not None and signature.high is not None
+                first = signature.low.toordinal() - _REACH
+                last = signature.high.toordinal() + _REACH
+                for day in range(first, last + 1):
+                    yield from reversed(self.by_day.get((signature.type, act, day), ()))
 
     def best(self, signature: Signature, source: str) -> Cluster | None:
         """The most similar cluster no report of ``source`` joined in this run. One that
@@ -194,6 +216,7 @@ class ClusterIndex:
         best: Cluster | None = None
         best_key: tuple[float, int, int, int] = (MERGE_AT, 0, 0, 0)
         for cluster in self.candidates(signature):
+            self.looked_at += 1
             if source in cluster.sources and source not in cluster.cited_before:
                 continue
             score = cluster.score(signature)
@@ -208,6 +231,11 @@ class ClusterIndex:
             if best is None or key > best_key:
                 best, best_key = cluster, key
         return best
+
+
+def _append(bucket: list[Cluster], cluster: Cluster) -> None:
+    if not bucket or bucket[-1] is not cluster:
+        bucket.append(cluster)
 
 
 def _distance(cluster: Cluster, signature: Signature) -> int:

@@ -77,6 +77,7 @@ class MergeReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (event id, reason)
     sources_added: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # inferences given up, and why
+    looked_at: int = 0  # candidate events a report was compared with, in all (benchmarks)
     disputed: list[str] = field(default_factory=list)  # events whose sources disagree on the date
 
 
@@ -119,14 +120,20 @@ def ensure_sections(data: Any) -> None:
         data["events"] = CommentedSeq()
 
 
-def add_source(data: Any, info: SourceInfo, report: MergeReport) -> str:
-    """The id under which ``info`` is (now) in the file."""
+def add_source(
+    data: Any, info: SourceInfo, report: MergeReport, places: dict[str, str] | None = None
+) -> str:
+    """The id under which ``info`` is (now) in the file.
+
+    ``places`` maps 'path:...' and 'url:...' to source ids, for batches (kept up to date);
+    without it every source is looked at.
+    """
     sources = data["sources"]
-    for key, entry in sources.items():
-        if (info.path and entry.get("path") == info.path) or (
-            info.url and entry.get("url") == info.url
-        ):
-            return str(key)
+    if places is None:
+        places = _places_of(sources)
+    for place in (f"path:{info.path}" if info.path else "", f"url:{info.url}" if info.url else ""):
+        if place and place in places:
+            return places[place]
     if info.id in sources:
         entry = sources[info.id]
         anonymous = not info.path and not info.url  # stdin: the same report again
@@ -148,7 +155,20 @@ def add_source(data: Any, info: SourceInfo, report: MergeReport) -> str:
         entry["path"] = info.path
     sources[key] = entry
     report.sources_added.append(key)
+    places.update(_places_of({key: entry}))
     return key
+
+
+def _places_of(sources: Any) -> dict[str, str]:
+    """Where each source's article is: 'path:...' and 'url:...' to its id (first wins)."""
+    places: dict[str, str] = {}
+    for key, entry in sources.items():
+        if not isinstance(entry, dict):
+            continue
+        for field_name in ("path", "url"):
+            if entry.get(field_name):
+                places.setdefault(f"{field_name}:{entry[field_name]}", str(key))
+    return places
 
 
 def _mentions(days: dict[dt.date, int]) -> CommentedMap:
@@ -372,8 +392,9 @@ class MergeRun:
         form around exact days, whatever the order of the articles), then link them."""
         pending: list[tuple[int, int, Found, bool]] = []
         batch = list(articles)
+        places = _places_of(self.data["sources"])
         for number, article in enumerate(batch):
-            source = add_source(self.data, article.source, self.report)
+            source = add_source(self.data, article.source, self.report, places)
             self.published[source] = article.source.published
             if source in self.report.sources_added and article.days:
                 self.data["sources"][source]["mentions"] = _mentions(article.days)
@@ -492,6 +513,7 @@ class MergeRun:
                 entry["after"] = _flow([])
             entry["after"].append(before)
         self.report.dropped += repair(self.data, self.inferred)
+        self.report.looked_at = self.index.looked_at
 
     def _extracted_before(self, source: str, info: SourceInfo, events: list[Found]) -> bool:
         """Did an earlier run extract this article? Its path or URL, quotes or ids show it.
