@@ -77,10 +77,10 @@ def merging(folder: Path, sizes: list[int], repeat: int, cache: tls.Cache, jobs:
     articles = sorted(tls.topic_articles(folder), key=lambda a: (a.published, a.id))
     extracted = tls.extract_corpus(articles[: max(sizes)], cache, jobs=jobs)
     print(
-        "| articles | reports | events | merge (s) | validate (s, baseline) | ms / article | "
-        "per article / smallest batch |"
+        "| articles | reports | events | merge, CPU s | validate, CPU s (baseline) | "
+        "ms / article | per article / smallest batch | events compared per report |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     first = None
     for size in sizes:
         batch = extracted[:size]
