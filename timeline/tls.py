@@ -47,8 +47,10 @@ def default_cache() -> Path:
 
 
 def extractor_version() -> str:
-    """A hash of the extractor's code: a change to it invalidates cached extractions."""
+    """A hash of the extractor's code and of the NLP packages and models it may load
+    (spaCy and its ``en_core_web_*`` models): a change to any invalidates the cache."""
     digest = hashlib.sha256()
+    digest.update(_nlp_versions().encode())
     for name in _CODE:
         path = PACKAGE / name
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
@@ -59,6 +61,19 @@ def extractor_version() -> str:
                 digest.update(file.relative_to(PACKAGE).as_posix().encode())
                 digest.update(file.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _nlp_versions() -> str:
+    from importlib import metadata
+
+    found = []
+    for dist in metadata.distributions():
+        name = (dist.metadata["Name"] or "").lower().replace("_", "-")
+        if name in ("spacy", "lemminflect", "negspacy", "coreferee") or name.startswith(
+            "en-core-web"
+        ):
+            found.append(f"{name}=={dist.version}")
+    return ",".join(sorted(found))
 
 
 def corpus_text(article: CorpusArticle) -> str:
