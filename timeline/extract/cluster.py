@@ -20,7 +20,6 @@ from timeline.extract.article import Found
 from timeline.extract.signature import (
     CONTRADICTION_DAYS,
     ONE_OFF_DAYS,
-    WIDE,
     Signature,
     acts,
     content_words,
@@ -244,7 +243,3 @@ def _distance(cluster: Cluster, signature: Signature) -> int:
         return 1_000_000
     gaps = [abs((cluster.low - d).days) for d in (signature.low, signature.high) if d]
     return min(gaps, default=1_000_000)
-
-
-def wide_days(low: dt.date | None, high: dt.date | None) -> bool:
-    return low is None or high is None or (high - low).days > WIDE

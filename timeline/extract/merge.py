@@ -104,13 +104,6 @@ def _agree(a: Bounds, b: Bounds) -> bool:
     return low is None or high is None or low <= high
 
 
-def _cites(entry: Any, source: str, quote: str | None = None) -> bool:
-    for ref in entry.get("sources") or []:
-        if ref.get("source") == source and (quote is None or ref.get("quote") == quote):
-            return True
-    return False
-
-
 def ensure_sections(data: Any) -> None:
     if data.get("sources") is None:
         keys = list(data.keys())
