@@ -1,7 +1,7 @@
 # Everyday tasks. `make test` is the README's test command.
 PY ?= .venv/bin/python
 
-.PHONY: install test lint format bench schema update-golden site
+.PHONY: install test lint format bench schema update-golden site tls weights
 
 install:
 	python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]'
@@ -30,3 +30,11 @@ bench:
 	$(PY) bench/build_speed.py
 	$(PY) bench/extract_speed.py
 	$(PY) bench/reload_latency.py
+	$(PY) bench/topic_speed.py --topic bpoil --jobs 2
+
+# Timeline17 (../shared): re-learn the importance weights, then score Date-F1.
+weights:
+	$(PY) bench/learn_importance.py
+
+tls:
+	$(PY) bench/tls.py --per-timeline

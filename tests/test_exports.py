@@ -25,6 +25,7 @@ from timeline.exports.common import json_text
 from timeline.exports.ical import fold_line
 from timeline.exports.tabular import safe_cell
 from timeline.graph import OrderedTimeline, order_timeline
+from timeline.importance import default_scorer
 from timeline.validate import load_timeline
 
 # A tiny invented timeline: a day, a span, an undated event between two dated
@@ -128,6 +129,8 @@ def test_json(ordered: OrderedTimeline) -> None:
     assert data["title"] == "Harbour town council crisis"
     assert [e["id"] for e in data["events"]] == ORDER
     first = data["events"][0]
+    score = first.pop("importance")
+    assert 0 <= score <= 1 and first.pop("key") == (score >= default_scorer().threshold)
     assert first == {
         "id": "budget-vote",
         "title": "Council votes down the budget",
@@ -143,6 +146,8 @@ def test_json(ordered: OrderedTimeline) -> None:
             {
                 "source": "gazette",
                 "quote": "rejected by a single vote",
+                "paragraph": None,
+                "date": None,
                 "title": "Council rejects the budget",
                 "publisher": "Harbour Gazette",
                 "published": "2021-03-05",
@@ -384,7 +389,11 @@ def test_cli_export_of_an_invalid_file(tmp_path: Path) -> None:
 # -- the fast writers agree with the slow ones -------------------------------------------------
 
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
     max_leaves=20,
 )

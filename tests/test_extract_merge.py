@@ -64,7 +64,7 @@ def test_a_new_file_is_created_and_valid(tmp_path, articles):
     berg = events["berg-resigns-as-prime-minister"]
     assert berg["date"] == dt.date(2021, 3, 2)
     assert berg["sources"] == [
-        {"source": "newswire-2021-03-03", "quote": berg["sources"][0]["quote"]}
+        {"source": "newswire-2021-03-03", "quote": berg["sources"][0]["quote"], "paragraph": 0}
     ]
     lind = events["lind-appointed-acting-prime-minister"]
     assert lind["not_before"] == dt.date(2021, 3, 2) and lind["after"] == [berg["id"]]

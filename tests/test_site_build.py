@@ -386,6 +386,7 @@ def test_template_context_keys_are_pinned() -> None:
         "tags",
         "citations",
         "placed",
+        "date_claims",
     ]
 
 

@@ -307,3 +307,51 @@ def test_span_date_and_end_conflict(tmp_path):
     assert errors(result) == [
         "events.yaml:14:10: event 'vote': has both a span in 'date' and an 'end'"
     ]
+
+
+# -- what extract writes for the importance score and for dissenting sources --------------------
+
+EXTRACTED = """\
+title: Test timeline
+sources:
+  wire:
+    title: A wire story
+    published: 2020-10-21
+    mentions: {2020-10-04: 2, 2020-02-30: 1, soon: 1, 2020-10-05: 0}
+events:
+  - id: vote
+    title: Vote held
+    type: election
+    date: 2020-10-04
+    sources:
+      - source: wire
+        paragraph: -1
+        date: 2020-13-01
+"""
+
+
+def test_mentions_paragraphs_and_claims_are_checked(tmp_path):
+    result = run(tmp_path, EXTRACTED)
+    assert result.exit_code == 1
+    assert errors(result) == [
+        "events.yaml:6:15: source 'wire': mentions: 'soon' is not a day",
+        "events.yaml:6:31: source 'wire': mentions: '2020-02-30' is not a real day",
+        "events.yaml:6:67: source 'wire': mentions: 2020-10-05 is mentioned 0 times; give 1 "
+        "or more, or leave the day out",
+        "events.yaml:14:20: event 'vote': paragraph -1 is negative; the lead is 0",
+        "events.yaml:15:15: event 'vote': date '2020-13-01': month 13 does not exist "
+        "(01–12, or 21–24 for seasons)",
+    ]
+
+
+def test_mentions_paragraphs_and_claims_load_into_the_model(tmp_path):
+    text = EXTRACTED.replace(", 2020-02-30: 1, soon: 1, 2020-10-05: 0", "")
+    text = text.replace("paragraph: -1", "paragraph: 0").replace("2020-13-01", "2020-10-03")
+    (tmp_path / "events.yaml").write_text(text, encoding="utf-8")
+    timeline, warnings = load_timeline(tmp_path / "events.yaml")
+    assert warnings == []
+    import datetime as dt
+
+    assert timeline.sources["wire"].mentions == ((dt.date(2020, 10, 4), 2),)
+    ref = timeline.events[0].sources[0]
+    assert (ref.paragraph, ref.date.text) == (0, "2020-10-03")

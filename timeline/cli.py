@@ -94,7 +94,8 @@ def cli(verbose: int) -> None:
       timeline init [DIR]          start a project: events.yaml explained, templates
       timeline extract ARTICLE...  find dated, sourced events in news and merge them
       timeline add "DATE: TITLE"   append an event, e.g. "October 15, 2020: X resigns"
-      timeline list                the events in order, as a table
+      timeline list                the events in order, as a table (--key: key events)
+      timeline digest              the key days and their events, for editors
       timeline serve               preview the site; it reloads as you save
       timeline validate            check events.yaml, every problem at once
       timeline build               publish it as a static site in output/
@@ -363,6 +364,16 @@ def add(
     help="Only this type (resignation, election, ...).",
 )
 @click.option("--actor", metavar="NAME", help="Only events with an actor whose name contains this.")
+@click.option(
+    "--key",
+    "key_only",
+    is_flag=True,
+    help="Only the key events: pinned with 'key: true', or scoring at least the learned "
+    "threshold; adds an importance column.",
+)
+@click.option(
+    "--top", type=int, metavar="N", help="Only the N most important events (implies --key)."
+)
 @reports_errors
 def list_command(
     events_path: str,
@@ -370,17 +381,22 @@ def list_command(
     date_to: str | None,
     event_type: str | None,
     actor: str | None,
+    key_only: bool,
+    top: int | None,
 ) -> None:
     """Print the events as a table, in timeline order, with their inferred dates.
 
     Undated events show the window their 'after' relations place them in.
     Filters combine; dates are ISO (2020-10, 2020-10-05) or words. The table
-    fits the terminal; set COLUMNS to change its width.
+    fits the terminal; set COLUMNS to change its width. Importance (0 to 1)
+    comes from the number of articles reporting an event, how often its day is
+    mentioned, lead paragraphs and its type; 'key: true/false' pins it.
 
     \b
     Examples:
       timeline list --from 2020-10-10 --to 2020-10-15
       timeline list --type resignation --actor japarov
+      timeline list --key --top 10
     """
     import shutil
 
@@ -392,11 +408,11 @@ def list_command(
         event_type=event_type,
         actor=actor,
     )
-    listing = list_events(events_path, filters)
+    listing = list_events(events_path, filters, key=key_only, top=top)
     echo_warnings(listing.warnings)
     width = shutil.get_terminal_size((0, 0)).columns or None  # not a terminal: full width
     if listing.rows:
-        click.echo(render_table(listing.rows, width), nl=False)
+        click.echo(render_table(listing.rows, width, listing.scores), nl=False)
     click.echo(listing.summary() + ("" if listing.rows else " match"), err=True)
 
 
@@ -503,6 +519,40 @@ def extract(
     click.echo(summary.text())
     if summary.written:
         click.echo(f"wrote {events_path}", err=True)
+
+
+@cli.command()
+@click.argument(
+    "events_path", metavar="EVENTS", default="events.yaml", type=click.Path(dir_okay=False)
+)
+@click.option("--top", default=10, show_default=True, type=int, metavar="N", help="Days to show.")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["md", "json"]),
+    default="md",
+    show_default=True,
+    help="md: a Markdown table, one line per event (day, title, sources); json: with scores.",
+)
+@reports_errors
+def digest(events_path: str, top: int, fmt: str) -> None:
+    """Print the top N days of EVENTS (default: events.yaml) with their key events.
+
+    Days rank by their most important event (see 'timeline list --help'); each
+    shows its best event and up to two more key events of the day. A day the
+    articles mention often but with no event extracted is shown as a gap.
+
+    \b
+    Examples:
+      timeline digest --top 20
+      timeline digest crisis/events.yaml --format json > digest.json
+    """
+    from timeline.digest import make_digest, render
+
+    result = make_digest(events_path, top)
+    echo_warnings(result.warnings)
+    click.echo(render(result, fmt), nl=False)
 
 
 def main() -> None:

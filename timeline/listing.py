@@ -56,6 +56,7 @@ class Listing:
     rows: list[Placed]
     total: int
     warnings: list[Problem]
+    scores: dict[str, float] | None = None  # importance, when key events were asked for
 
     def summary(self) -> str:
         noun = "event" if self.total == 1 else "events"
@@ -74,8 +75,20 @@ def parse_bound(text: str, option: str) -> EdtfDate:
         raise InputError(f"{option}: {err}") from None
 
 
-def list_events(events_path: str | os.PathLike[str], filters: Filters) -> Listing:
-    """Load, validate and order the timeline; keep the events ``filters`` allows."""
+def list_events(
+    events_path: str | os.PathLike[str],
+    filters: Filters,
+    *,
+    key: bool = False,
+    top: int | None = None,
+) -> Listing:
+    """Load, validate and order the timeline; keep the events ``filters`` allows.
+
+    With ``key`` (or ``top``), only the key events (:func:`timeline.importance.key_events`;
+    with ``top``, the ``top`` most important), still in timeline order, with their scores.
+    """
+    if top is not None and top < 1:
+        raise InputError(f"--top must be 1 or more, not {top}")
     if filters.event_type is not None and filters.event_type not in TYPE_NAMES:
         raise InputError(f"unknown type '{filters.event_type}'; types: {', '.join(TYPE_NAMES)}")
     if filters.start and filters.end and filters.start.earliest > filters.end.latest:
@@ -85,8 +98,15 @@ def list_events(events_path: str | os.PathLike[str], filters: Filters) -> Listin
     timeline, warnings = load_timeline(events_path)
     ordered = order_timeline(timeline)
     rows = [placed for placed in ordered.placed if filters.keep(placed)]
+    scores = None
+    if key or top is not None:
+        from timeline.importance import importance, key_events
+
+        scores = importance(timeline)
+        wanted = {e.id for e in key_events(timeline, top)}
+        rows = [placed for placed in rows if placed.event.id in wanted]
     log.debug("listing %s of %s events", len(rows), len(ordered.placed))
-    return Listing(rows, len(ordered.placed), warnings)
+    return Listing(rows, len(ordered.placed), warnings, scores)
 
 
 # -- the table ---------------------------------------------------------------------------
@@ -104,8 +124,11 @@ class _Column:
         return max([len(self.header), *(len(c) for c in self.cells)])
 
 
-def render_table(rows: Sequence[Placed], width: int | None = None) -> str:
-    """The rows as aligned text; with ``width``, shrink columns (title first) to fit it."""
+def render_table(
+    rows: Sequence[Placed], width: int | None = None, scores: dict[str, float] | None = None
+) -> str:
+    """The rows as aligned text; with ``width``, shrink columns (title first) to fit it.
+    With ``scores``, an importance column comes last."""
     columns = [
         _Column("#", [str(p.order + 1) for p in rows], 1, right=True),
         _Column("When", [p.human_date() for p in rows], 12),
@@ -113,6 +136,9 @@ def render_table(rows: Sequence[Placed], width: int | None = None) -> str:
         _Column("Id", [p.event.id for p in rows], 10),
         _Column("Title", [p.event.title for p in rows], 10),
     ]
+    if scores is not None:
+        cells = [f"{scores[p.event.id]:.2f}" for p in rows]
+        columns.append(_Column("Importance", cells, 4, right=True))
     widths = _fit([c.natural for c in columns], [c.minimum for c in columns], width)
     lines = [_line([c.header for c in columns], widths, columns)]
     lines += [_line([c.cells[i] for c in columns], widths, columns) for i in range(len(rows))]

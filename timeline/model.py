@@ -16,6 +16,8 @@ from timeline.dates import EdtfDate
 class SourceRef:
     source: str
     quote: str | None = None
+    paragraph: int | None = None  # the paragraph the quote is in (0: the lead)
+    date: EdtfDate | None = None  # this source's own date, when it disagrees with the event's
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class Source:
     published: EdtfDate | None = None
     url: str | None = None
     path: str | None = None
+    mentions: tuple[tuple[date, int], ...] = ()  # days the article mentions, how often
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _EDTF_ONE = r"[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2}(T[0-9:]+(Z|[+-][0-9:]+)?)?)?)?[?~%]?"
 EDTF_PATTERN = rf"^{_EDTF_ONE}(/{_EDTF_ONE})?$"
 URL_PATTERN = r"^https?://"
+DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 def _date(description: str) -> dict[str, Any]:
@@ -54,6 +55,13 @@ SOURCE: dict[str, Any] = {
             "description": "Where to read it online; http(s) only.",
         },
         "path": {"type": "string", "description": "A local copy, relative to events.yaml."},
+        "mentions": {
+            "type": "object",
+            "description": "Written by `timeline extract`: the days the article mentions and "
+            "how often, e.g. {2011-01-25: 3}. Feeds the importance score.",
+            "propertyNames": {"pattern": DAY_PATTERN},
+            "additionalProperties": {"type": "integer"},
+        },
     },
 }
 
@@ -63,6 +71,15 @@ SOURCE_REF: dict[str, Any] = {
     "properties": {
         "source": {"type": "string", "description": "The id of an entry under `sources`."},
         "quote": {"type": "string", "description": "The words in the source that say so."},
+        "paragraph": {
+            "type": "integer",
+            "description": "The paragraph of the source the quote is in (0: the lead). "
+            "Feeds the importance score.",
+        },
+        "date": _date(
+            "What this source says the date is, when it disagrees with the event's date. "
+            "Shown on the event page; never averaged away."
+        ),
     },
 }
 

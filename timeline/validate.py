@@ -232,6 +232,12 @@ class _Checker:
                 hint=_required_hint(missing),
                 at=self.start_of(path),
             )
+        elif kind == "pattern" and name == "mentions":  # a key that is not a day
+            self.add(
+                path,
+                f"{label}mentions: '{error.instance}' is not a day",
+                hint="write days as YYYY-MM-DD, e.g. 2011-01-25: 3",
+            )
         elif kind == "pattern":
             value = error.instance
             if name in DATE_FIELDS or name == "published":
@@ -339,8 +345,40 @@ class _Checker:
                 else None,
                 url=_opt_str(entry.get("url")),
                 path=_opt_str(entry.get("path")),
+                mentions=self.mentions(("sources", sid, "mentions"), entry.get("mentions")),
             )
         return sources
+
+    def mentions(self, path: Path_, raw: Any) -> tuple[tuple[dt.date, int], ...]:
+        """A source's mentioned days; impossible days and counts below 1 are errors."""
+        if not isinstance(raw, dict):
+            return ()
+        days: dict[dt.date, int] = {}
+        for key, count in raw.items():
+            if isinstance(key, dt.date):
+                day: dt.date | None = key
+            else:
+                try:
+                    day = dt.date.fromisoformat(str(key))
+                except ValueError:
+                    day = None
+                    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(key)):
+                        self.add(
+                            (*path, key),
+                            f"{self.label(path)}mentions: '{key}' is not a real day",
+                            key=True,
+                        )
+            if day is None or not isinstance(count, int) or isinstance(count, bool):
+                continue
+            if count < 1:
+                self.add(
+                    (*path, key),
+                    f"{self.label(path)}mentions: {key} is mentioned "
+                    f"{count} times; give 1 or more, or leave the day out",
+                )
+                continue
+            days[day] = days.get(day, 0) + count
+        return tuple(sorted(days.items()))
 
     def build_events(self, sources: dict[str, Source]) -> list[Event]:
         raw = self.data.get("events")
@@ -382,7 +420,7 @@ class _Checker:
                             + (f" (defined: {', '.join(sorted(sources))})" if sources else "")
                         ),
                     )
-                refs.append(SourceRef(ref["source"], _opt_str(ref.get("quote"))))
+                refs.append(self.source_ref((*base, "sources", r), ref))
             events.append(
                 Event(
                     id=str(ident),
@@ -404,6 +442,24 @@ class _Checker:
             )
         self.check_after(events)
         return events
+
+    def source_ref(self, path: Path_, ref: Any) -> SourceRef:
+        paragraph = ref.get("paragraph")
+        if isinstance(paragraph, bool) or not isinstance(paragraph, int):
+            paragraph = None
+        elif paragraph < 0:
+            self.add(
+                (*path, "paragraph"),
+                f"{self.label(path)}paragraph {paragraph} is negative; the lead is 0",
+            )
+            paragraph = None
+        claim = ref.get("date")
+        return SourceRef(
+            ref["source"],
+            _opt_str(ref.get("quote")),
+            paragraph,
+            self.parse_date((*path, "date"), claim) if claim is not None else None,
+        )
 
     def check_bounds(self, base: Path_, dates: dict[str, EdtfDate | None]) -> None:
         label = self.label(base)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
@@ -66,7 +67,8 @@ def known_window(placed: Placed) -> tuple[date, date] | None:
 def json_text(value: Any) -> str:
     """Exactly ``json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True) + "\\n"``,
     about twice as fast (the standard library drops its C encoder when indenting), which
-    matters for 100k events. Takes only what JSON holds: dict, list, str, int, bool, None.
+    matters for 100k events. Takes only what JSON holds: dict, list, str, int, finite
+    float, bool, None.
     """
     out: list[str] = []
     _emit(value, "", out)
@@ -87,6 +89,8 @@ def _emit(value: Any, indent: str, out: list[str]) -> None:
         out.append("true" if value else "false")
     elif isinstance(value, int):
         out.append(int.__repr__(value))
+    elif isinstance(value, float) and math.isfinite(value):
+        out.append(float.__repr__(value))
     else:
         raise TypeError(f"cannot write {type(value).__name__} as JSON text")
 

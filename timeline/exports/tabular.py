@@ -30,20 +30,30 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render_json(ordered: OrderedTimeline) -> str:
+    from timeline.importance import default_scorer, importance
+
     timeline = ordered.timeline
+    scores = importance(timeline)
+    threshold = default_scorer().threshold
     data = {
         "title": timeline.title,
         "description": timeline.description,
-        "events": [json_event(timeline, placed) for placed in ordered.placed],
+        "events": [
+            json_event(timeline, placed, scores[placed.event.id], threshold)
+            for placed in ordered.placed
+        ],
         "sources": {sid: source_fields(s) for sid, s in sorted(timeline.sources.items())},
     }
     return json_text(data)
 
 
-def json_event(timeline: Timeline, placed: Placed) -> dict[str, Any]:
-    """One event as events.json writes it."""
+def json_event(
+    timeline: Timeline, placed: Placed, score: float | None = None, threshold: float = 0.5
+) -> dict[str, Any]:
+    """One event as events.json writes it; ``importance`` and ``key`` when a score is given
+    (``key``: pinned, or scoring at least the learned threshold)."""
     event = placed.event
-    return {
+    out: dict[str, Any] = {
         "id": event.id,
         "title": event.title,
         "type": event.type,
@@ -55,12 +65,22 @@ def json_event(timeline: Timeline, placed: Placed) -> dict[str, Any]:
         "places": list(event.places),
         "summary": event.summary,
         "sources": [
-            {"source": ref.source, "quote": ref.quote, **source_fields(cited(timeline, ref))}
+            {
+                "source": ref.source,
+                "quote": ref.quote,
+                "paragraph": ref.paragraph,
+                "date": ref.date.text if ref.date is not None else None,
+                **source_fields(cited(timeline, ref)),
+            }
             for ref in event.sources
         ],
         "after": list(event.after),
         "tags": list(event.tags),
     }
+    if score is not None:
+        out["importance"] = score
+        out["key"] = event.key if event.key is not None else score >= threshold
+    return out
 
 
 def render_csv(ordered: OrderedTimeline) -> str:

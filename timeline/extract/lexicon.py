@@ -233,3 +233,8 @@ def inflect(lemma: str, tag: str) -> str:
 
         forms = getInflectionOOV(lemma, tag=tag)
     return forms[0] if forms else lemma
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one string."""
+    return frozenset(text.split())

@@ -1,15 +1,29 @@
-"""Merging extracted events into events.yaml without losing anything a person wrote.
+"""Merging a batch of extracted articles into events.yaml without losing anything a person wrote.
 
 Rules (each has a test):
 
-- An extracted event matches an existing one by id; or by the same source, quote,
-  type and a shared actor (the person renamed it); or, from another article, by
-  the same type, overlapping dates and a shared actor (the same event reported
-  twice). A match gains the new source and quote, and its bounds narrow; its
-  title, date, type, actors and everything else stay as the person left them.
+- A report (an event found in one article) is the same as an event in the file
+  when that event cites the same article with the same quote, or has the
+  report's id and cites its article (a re-run; the person may have renamed it).
+- Otherwise it joins the event of another article whose signature is most like
+  its own (:mod:`timeline.extract.signature`: type, predicate class, key parties,
+  dates that can agree, content words), or starts a new event. An article's own
+  events are never merged with each other. Titles play no part.
+- A new event's date is the day most of its reports give (a tie goes to the
+  report published closest after it), narrowed by the other reports' compatible
+  bounds; a report that gives another day is kept as a source with its own
+  claim (``date:`` on its source reference), never averaged away. Its title is
+  that of the most precisely dated, most specific report.
+- An event already in the file keeps its title, date, type, actors and all
+  else as the person left them; new reports add their sources and quotes, and
+  may narrow an undated event's bounds; a report that contradicts its date is
+  kept with its claim.
 - An event whose article was extracted before (its source is already in the
   file) but which is in the file no longer was deleted by a person: its id goes
   to the top-level ``rejected:`` list, visibly, and it is never added again.
+- The ``after`` links a run infers and the bounds it narrows never make the file
+  invalid: the weakest inference on a contradiction is dropped and reported
+  (:mod:`timeline.extract.consistency`).
 - New events and sources are appended; comments and layout are kept by the
   round-trip store. Nothing new means nothing changes: the file stays
   byte-identical.
@@ -20,16 +34,39 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from timeline.dates import DateError, parse_edtf
 from timeline.extract.article import Found
+from timeline.extract.cluster import (
+    Cluster,
+    ClusterIndex,
+    entry_bounds,
+    entry_signature,
+    found_bounds,
+    found_signature,
+)
+from timeline.extract.consistency import Inferences, repair
+from timeline.extract.lexicon import words
+from timeline.extract.signature import party_keys
 from timeline.extract.sources import SourceInfo
 
 log = logging.getLogger(__name__)
+
+Bounds = tuple[dt.date | None, dt.date | None]
+
+
+@dataclass
+class Extracted:
+    """One article's extraction, ready to merge: its source, events and mentioned days."""
+
+    source: SourceInfo
+    events: list[Found]
+    days: dict[dt.date, int] = field(default_factory=dict)  # full days mentioned, how often
 
 
 @dataclass
@@ -39,6 +76,9 @@ class MergeReport:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (event id, reason)
     sources_added: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # inferences given up, and why
+    looked_at: int = 0  # candidate events a report was compared with, in all (benchmarks)
+    disputed: list[str] = field(default_factory=list)  # events whose sources disagree on the date
 
 
 def yaml_date(value: str | dt.date | None) -> Any:
@@ -58,109 +98,10 @@ def yaml_date(value: str | dt.date | None) -> Any:
     return value
 
 
-def _bounds(entry: Any) -> tuple[dt.date | None, dt.date | None]:
-    lows, highs = [], []
-    for key, target in (("date", "both"), ("not_before", "low"), ("not_after", "high")):
-        value = entry.get(key)
-        if value is None:
-            continue
-        try:
-            parsed = parse_edtf(value)
-        except DateError:
-            continue
-        if target in ("both", "low"):
-            lows.append(parsed.earliest)
-        if target in ("both", "high"):
-            highs.append(parsed.latest)
-    return (max(lows) if lows else None, min(highs) if highs else None)
-
-
-def _found_bounds(found: Found) -> tuple[dt.date | None, dt.date | None]:
-    if found.date:
-        parsed = parse_edtf(found.date)
-        return parsed.earliest, parsed.latest
-    return found.not_before, found.not_after
-
-
-def _overlap(a: tuple[dt.date | None, dt.date | None], b: tuple[dt.date | None, dt.date | None]):
+def _agree(a: Bounds, b: Bounds) -> bool:
     low = max((d for d in (a[0], b[0]) if d), default=None)
     high = min((d for d in (a[1], b[1]) if d), default=None)
     return low is None or high is None or low <= high
-
-
-def _people(names: Any) -> set[str]:
-    """Actor names and their last words, so 'Japarov' meets 'Sadyr Japarov'."""
-    out: set[str] = set()
-    for name in names or []:
-        out.add(str(name).lower())
-        out.add(str(name).split()[-1].lower())
-    return out
-
-
-def _cites(entry: Any, source: str, quote: str | None = None) -> bool:
-    for ref in entry.get("sources") or []:
-        if ref.get("source") == source and (quote is None or ref.get("quote") == quote):
-            return True
-    return False
-
-
-def find_match(
-    events: list[Any],
-    found: Found,
-    by_id: dict[str, Any] | None = None,
-    just_added: set[str] = frozenset(),  # type: ignore[assignment]
-    by_type: dict[str, list[Any]] | None = None,
-) -> Any | None:
-    """The existing event that is the same as ``found``, or None.
-
-    ``just_added`` are the ids this run added for the same article: an article's
-    own events are told apart by id and quote only, never merged with each other.
-    """
-    if by_id is not None:
-        if found.id in by_id:
-            return by_id[found.id]
-    else:
-        for entry in events:
-            if entry.get("id") == found.id:
-                return entry
-    actors = _people(found.actors)
-    same_type = (
-        by_type.get(found.type, [])
-        if by_type is not None
-        else [e for e in events if e.get("type") == found.type]
-    )
-    for entry in same_type:
-        if not _cites(entry, found.source, found.quote):
-            continue
-        theirs = _people(entry.get("actors"))
-        if (actors & theirs) or (not actors and not theirs and _similar_titles(entry, found)):
-            return entry
-    for entry in same_type:
-        if str(entry.get("id")) in just_added or not _similar_titles(entry, found):
-            continue
-        if not _overlap(_bounds(entry), _found_bounds(found)):
-            continue
-        theirs = _people(entry.get("actors"))
-        if (actors and actors & theirs) or (not actors and not theirs):
-            return entry
-    return None
-
-
-_STOP = frozenset(
-    ["a", "an", "the", "of", "in", "on", "at", "to", "as", "for", "and", "by", "with"]
-)
-
-
-def _words(title: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in _STOP}
-
-
-def _similar_titles(entry: Any, found: Found) -> bool:
-    """Half the words of the shorter title in common ('Jeenbekov resigns as president')."""
-    ours, theirs = _words(found.title), _words(str(entry.get("title", "")))
-    if not ours or not theirs:
-        return False
-    return len(ours & theirs) * 2 >= min(len(ours), len(theirs))
 
 
 def ensure_sections(data: Any) -> None:
@@ -172,14 +113,20 @@ def ensure_sections(data: Any) -> None:
         data["events"] = CommentedSeq()
 
 
-def add_source(data: Any, info: SourceInfo, report: MergeReport) -> str:
-    """The id under which ``info`` is (now) in the file."""
+def add_source(
+    data: Any, info: SourceInfo, report: MergeReport, places: dict[str, str] | None = None
+) -> str:
+    """The id under which ``info`` is (now) in the file.
+
+    ``places`` maps 'path:...' and 'url:...' to source ids, for batches (kept up to date);
+    without it every source is looked at.
+    """
     sources = data["sources"]
-    for key, entry in sources.items():
-        if (info.path and entry.get("path") == info.path) or (
-            info.url and entry.get("url") == info.url
-        ):
-            return str(key)
+    if places is None:
+        places = _places_of(sources)
+    for place in (f"path:{info.path}" if info.path else "", f"url:{info.url}" if info.url else ""):
+        if place and place in places:
+            return places[place]
     if info.id in sources:
         entry = sources[info.id]
         anonymous = not info.path and not info.url  # stdin: the same report again
@@ -201,55 +148,53 @@ def add_source(data: Any, info: SourceInfo, report: MergeReport) -> str:
         entry["path"] = info.path
     sources[key] = entry
     report.sources_added.append(key)
+    places.update(_places_of({key: entry}))
     return key
 
 
-def _flow(items: list[str]) -> CommentedSeq:
+def _places_of(sources: Any) -> dict[str, str]:
+    """Where each source's article is: 'path:...' and 'url:...' to its id (first wins)."""
+    places: dict[str, str] = {}
+    for key, entry in sources.items():
+        if not isinstance(entry, dict):
+            continue
+        for field_name in ("path", "url"):
+            if entry.get(field_name):
+                places.setdefault(f"{field_name}:{entry[field_name]}", str(key))
+    return places
+
+
+def _mentions(days: dict[dt.date, int]) -> CommentedMap:
+    out = CommentedMap()
+    for day in sorted(days):
+        out[yaml_date(day)] = int(days[day])
+    out.fa.set_flow_style()
+    return out
+
+
+def _flow(items: Iterable[str]) -> CommentedSeq:
     seq = CommentedSeq(items)
     seq.fa.set_flow_style()
     return seq
 
 
-def new_entry(found: Found, after: list[str]) -> CommentedMap:
-    entry = CommentedMap()
-    entry["id"] = found.id
-    entry["title"] = found.title
-    if found.date:
-        entry["date"] = yaml_date(found.date)
-    if found.not_before and not found.date:
-        entry["not_before"] = yaml_date(found.not_before)
-    if found.not_after and not found.date:
-        entry["not_after"] = yaml_date(found.not_after)
-    entry["type"] = found.type
-    if found.actors:
-        entry["actors"] = _flow(found.actors)
-    if found.places:
-        entry["places"] = _flow(found.places)
+def _ref(found: Found, claim: str | None = None) -> CommentedMap:
     ref = CommentedMap()
     ref["source"] = found.source
     ref["quote"] = found.quote
-    entry["sources"] = CommentedSeq([ref])
-    if after:
-        entry["after"] = _flow(after)
-    return entry
+    ref["paragraph"] = max(0, int(found.paragraph))
+    if claim:
+        ref["date"] = yaml_date(claim)
+    return ref
 
 
-def narrow(entry: Any, found: Found) -> None:
-    """A second report narrows an undated event's bounds (never widens, never re-dates)."""
-    if entry.get("date") is not None:
-        return
-    low, high = _bounds(entry)
-    new_low, new_high = _found_bounds(found)
-    inside = (low is None or (new_low and new_low >= low)) and (
-        high is None or (new_high and new_high <= high)
-    )
-    if found.date and inside:  # the new report gives the day itself
-        _set(entry, "date", yaml_date(found.date))
-        return
-    if new_low and (low is None or new_low > low) and (high is None or new_low <= high):
-        _set(entry, "not_before", yaml_date(new_low))
-    if new_high and (high is None or new_high < high) and (low is None or new_high >= low):
-        _set(entry, "not_after", yaml_date(new_high))
+def _claim(found: Found) -> str | None:
+    """A report's own date, as EDTF: its date, or its window as an interval."""
+    if found.date:
+        return found.date
+    if found.not_before and found.not_after:
+        return f"{found.not_before.isoformat()}/{found.not_after.isoformat()}"
+    return None
 
 
 def _set(entry: Any, key: str, value: Any) -> None:
@@ -266,95 +211,359 @@ def _set(entry: Any, key: str, value: Any) -> None:
     entry.insert(position, key, value)
 
 
-def merge_article(
-    data: Any,
-    info: SourceInfo,
-    events: list[Found],
-    known_sources: set[str],
-    report: MergeReport,
-) -> None:
-    """Merge one article's events into the round-trip ``data`` of events.yaml."""
-    ensure_sections(data)
-    source = add_source(data, info, report)
-    seen_before = source in known_sources and _extracted_before(data, source, info, events)
-    just_added: set[str] = set()
-    added: list[tuple[Any, list[str]]] = []
-    rejected = data.get("rejected") or []
-    file_events = data["events"]
-    by_id: dict[str, Any] = {}
-    by_type: dict[str, list[Any]] = {}
-    for entry in file_events:
-        by_id[str(entry.get("id"))] = entry
-        by_type.setdefault(str(entry.get("type")), []).append(entry)
-    ids: dict[str, str] = {}
-    for found in events:
-        found.source = source
-        if found.id in rejected:
-            report.skipped.append((found.id, "rejected earlier (listed under 'rejected')"))
-            continue
-        entry = find_match(file_events, found, by_id, just_added, by_type)
-        if entry is not None:
-            ids[found.id] = str(entry["id"])
-            if _cites(entry, source):
-                report.unchanged.append(str(entry["id"]))
-                continue
-            ref = CommentedMap()
-            ref["source"] = source
-            ref["quote"] = found.quote
-            entry["sources"].append(ref)
-            narrow(entry, found)
-            report.merged.append(str(entry["id"]))
-            continue
-        if seen_before:
-            _reject(data, found.id)
-            report.skipped.append((found.id, "deleted by hand; added to 'rejected'"))
-            continue
-        event_id, number = found.id, 2
-        while event_id in by_id:
-            event_id, number = f"{found.id}-{number}", number + 1
-        ids[found.id] = found.id = event_id
-        file_events.append(new_entry(found, []))
-        added.append((file_events[-1], found.after))
-        by_id[event_id] = file_events[-1]
-        by_type.setdefault(found.type, []).append(file_events[-1])
-        just_added.add(event_id)
-        report.new.append(event_id)
-    for entry, links in added:  # links may point to events merged or added later
-        after = [
-            ids[a]
-            for a in dict.fromkeys(links)
-            if a in ids and ids[a] != entry["id"] and _may_follow(entry, by_id[ids[a]])
-        ]
-        if after:
-            entry["after"] = _flow(after)
+def narrow(entry: Any, found: Found) -> bool:
+    """A second report narrows an undated event's bounds (never widens, never re-dates).
 
-
-def _may_follow(entry: Any, before: Any) -> bool:
-    """An 'after' link must not contradict the dates (the file's dates win)."""
-    latest, earliest = _bounds(entry)[1], _bounds(before)[0]
-    return latest is None or earliest is None or earliest <= latest
-
-
-def _extracted_before(data: Any, source: str, info: SourceInfo, events: list[Found]) -> bool:
-    """Did an earlier run extract this article? Its path or URL, quotes or ids show it.
-
-    A source a person added by hand, cited with their own short quotes, was not
-    extracted, so its events missing from the file were never deleted.
+    Returns False when the report contradicts the entry's dates (nothing changes then).
     """
-    entry = data["sources"].get(source) or {}
-    if (info.path and entry.get("path") == info.path) or (
-        info.url and entry.get("url") == info.url
-    ):
+    low, high = entry_bounds(entry)
+    new_low, new_high = found_bounds(found)
+    if not _agree((low, high), (new_low, new_high)):
+        return False
+    if entry.get("date") is not None:
         return True
-    quotes = {f.quote for f in events}
-    ids = {f.id for f in events}
-    if ids & {str(r) for r in data.get("rejected") or []}:
+    inside = (low is None or (new_low and new_low >= low)) and (
+        high is None or (new_high and new_high <= high)
+    )
+    if found.date and inside:  # the new report gives the day itself
+        _set(entry, "date", yaml_date(found.date))
+        for key in ("not_before", "not_after"):
+            entry.pop(key, None)
         return True
-    for entry in data["events"]:
-        for ref in entry.get("sources") or []:
-            if ref.get("source") == source and ref.get("quote") in quotes:
-                return True
-    return False
+    if new_low and (low is None or new_low > low):
+        _set(entry, "not_before", yaml_date(new_low))
+    if new_high and (high is None or new_high < high):
+        _set(entry, "not_after", yaml_date(new_high))
+    return True
+
+
+@dataclass
+class Settled:
+    """A new event's dates from its reports, and the reports that disagree."""
+
+    low: dt.date | None
+    high: dt.date | None
+    date: str | None  # EDTF for `date:` when one report's date is exactly the bounds
+    claims: dict[int, str]  # member index -> that report's own claim
+
+
+def settle(members: list[Found], published: dict[str, dt.date]) -> Settled:
+    """The day most reports give (ties: the report published closest after it), narrowed
+    by the compatible bounds of the others; the rest keep their claims."""
+    bounds = [found_bounds(f) for f in members]
+    days = Counter(low for low, high in bounds if low is not None and low == high)
+    low: dt.date | None = None
+    high: dt.date | None = None
+    if days:
+
+        def rank(day: dt.date) -> tuple[int, int, int]:
+            gaps = [
+                abs((published.get(f.source, day) - day).days)
+                for f, b in zip(members, bounds, strict=True)
+                if b == (day, day)
+            ]
+            return (days[day], -min(gaps), -day.toordinal())
+
+        low = high = max(days, key=rank)
+    else:
+        order = sorted(range(len(members)), key=lambda i: _width(bounds[i]))
+        for index in order:
+            if _agree((low, high), bounds[index]):
+                low = max((d for d in (low, bounds[index][0]) if d), default=None)
+                high = min((d for d in (high, bounds[index][1]) if d), default=None)
+    claims = {}
+    for index, found in enumerate(members):
+        if not _agree((low, high), bounds[index]):
+            claim = _claim(found)
+            if claim:
+                claims[index] = claim
+    date = None
+    for found, found_range in zip(members, bounds, strict=True):
+        if found.date and found_range == (low, high):
+            date = found.date
+            break
+    return Settled(low, high, date, claims)
+
+
+def _width(bounds: Bounds) -> int:
+    low, high = bounds
+    if low is None or high is None:
+        return 1_000_000
+    return (high - low).days
+
+
+_FUNCTION = words("of the a an to for and in on at by with as")
+
+
+def best_title(members: list[Found], settled: Settled) -> Found:
+    """The most precisely dated report; then the most specific title (named parties, words)."""
+
+    def key(item: tuple[int, Found]) -> tuple[int, int, int, int]:
+        index, found = item
+        compatible = index not in settled.claims
+        named = party_keys(found.agents + found.patients + found.actors)
+        title = re.findall(r"[a-z0-9]+", found.title.lower())
+        mentioned = sum(1 for word in set(title) if word in named)
+        content = sum(1 for word in title if word not in _FUNCTION)
+        return (
+            int(compatible),
+            -_width(found_bounds(found)),
+            mentioned,
+            min(content, 9) * 1000 - index,
+        )
+
+    return max(enumerate(members), key=key)[1]
+
+
+def new_entry(cluster: Cluster, published: dict[str, dt.date]) -> tuple[CommentedMap, Settled]:
+    settled = settle(cluster.members, published)
+    best = best_title(cluster.members, settled)
+    entry = CommentedMap()
+    entry["id"] = cluster.id
+    entry["title"] = best.title
+    if settled.date:
+        entry["date"] = yaml_date(settled.date)
+    elif settled.low is not None and settled.low == settled.high:
+        entry["date"] = yaml_date(settled.low)
+    else:
+        if settled.low:
+            entry["not_before"] = yaml_date(settled.low)
+        if settled.high:
+            entry["not_after"] = yaml_date(settled.high)
+    entry["type"] = best.type
+    if best.actors:
+        entry["actors"] = _flow(best.actors)
+    places = list(dict.fromkeys(p for f in cluster.members for p in f.places))
+    if places:
+        entry["places"] = _flow(places[:5])
+    entry["sources"] = CommentedSeq(
+        _ref(found, settled.claims.get(index)) for index, found in enumerate(cluster.members)
+    )
+    return entry, settled
+
+
+class MergeRun:
+    """One run of merging: the file's events as clusters, then each article in turn."""
+
+    def __init__(self, data: Any, report: MergeReport, known_sources: set[str]):
+        ensure_sections(data)
+        self.data = data
+        self.report = report
+        self.known_sources = known_sources
+        self.index = ClusterIndex()
+        self.by_id: dict[str, Cluster] = {}
+        self.by_quote: dict[tuple[str, str], list[Cluster]] = {}
+        self.published: dict[str, dt.date] = {}
+        self.inferred = Inferences()
+        self.rejected = {str(r) for r in data.get("rejected") or []}
+        for entry in data["events"]:
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                self._add_existing(entry)
+
+    def _add_existing(self, entry: Any) -> None:
+        signature = entry_signature(entry)
+        refs = entry.get("sources") or []
+        cluster = Cluster(
+            id=entry["id"],
+            existing=True,
+            signatures=[signature],
+            low=signature.low,
+            high=signature.high,
+            sources={str(r.get("source")) for r in refs if isinstance(r, dict)},
+            entry=entry,
+        )
+        cluster.cited_before = frozenset(cluster.sources)
+        self.by_id.setdefault(cluster.id, cluster)
+        self.index.add(cluster, signature)
+        for ref in refs:
+            if isinstance(ref, dict) and ref.get("quote"):
+                key = (str(ref.get("source")), str(ref["quote"]))
+                self.by_quote.setdefault(key, []).append(cluster)
+
+    def add_articles(self, articles: Iterable[Extracted]) -> None:
+        """Place every report of every article, the most precisely dated first (so events
+        form around exact days, whatever the order of the articles), then link them."""
+        pending: list[tuple[int, int, Found, bool]] = []
+        batch = list(articles)
+        places = _places_of(self.data["sources"])
+        for number, article in enumerate(batch):
+            source = add_source(self.data, article.source, self.report, places)
+            self.published[source] = article.source.published
+            if source in self.report.sources_added and article.days:
+                self.data["sources"][source]["mentions"] = _mentions(article.days)
+            seen_before = source in self.known_sources and self._extracted_before(
+                source, article.source, article.events
+            )
+            for position, found in enumerate(article.events):
+                found.source = source
+                if found.id in self.rejected:
+                    self.report.skipped.append(
+                        (found.id, "rejected earlier (listed under 'rejected')")
+                    )
+                    continue
+                pending.append((number, position, found, seen_before))
+        placed: dict[tuple[int, str], Cluster] = {}
+        for number, _position, found, seen_before in sorted(pending, key=_precision_first):
+            cluster = self._place(found, seen_before)
+            if cluster is not None:
+                placed[(number, found.id)] = cluster
+        for number, article in enumerate(batch):
+            self._link(
+                article,
+                {f.id: placed[(number, f.id)] for f in article.events if (number, f.id) in placed},
+            )
+
+    def _link(self, article: Extracted, clusters: dict[str, Cluster]) -> None:
+        """The article's 'after' relations between the events its reports joined."""
+        for found in article.events:
+            after = clusters.get(found.id)
+            if after is None or after.existing:
+                continue  # links are added to new events only
+            for before_id in dict.fromkeys(found.after):
+                before = clusters.get(before_id)
+                if before is None or before is after:
+                    continue
+                link = (before.id, after.id)
+                support, rank = self.inferred.links.get(link, (0, len(self.inferred.links)))
+                self.inferred.links[link] = (support + 1, rank)
+
+    def _place(self, found: Found, seen_before: bool) -> Cluster | None:
+        signature = found_signature(found)
+        known = self._known(found)
+        if known is not None:
+            self.report.unchanged.append(known.id)
+            return known
+        cluster = self.index.best(signature, found.source)
+        if cluster is not None and found.source in cluster.cited_before:
+            self.report.unchanged.append(cluster.id)  # a person cites it there already
+            return cluster
+        if cluster is not None:
+            cluster.add(found, signature)
+            self.index.add(cluster, signature)
+            self._remember_quote(found, cluster)
+            if cluster.id not in self.report.merged:
+                self.report.merged.append(cluster.id)
+            return cluster
+        if seen_before:
+            _reject(self.data, found.id)
+            self.rejected.add(found.id)
+            self.report.skipped.append((found.id, "deleted by hand; added to 'rejected'"))
+            return None
+        event_id, number = found.id, 2
+        while event_id in self.by_id:
+            event_id, number = f"{found.id}-{number}", number + 1
+        cluster = Cluster(
+            id=event_id,
+            existing=False,
+            signatures=[],
+            low=signature.low,
+            high=signature.high,
+        )
+        cluster.add(found, signature)
+        self.by_id[event_id] = cluster
+        self.index.add(cluster, signature)
+        self._remember_quote(found, cluster)
+        self.report.new.append(event_id)
+        return cluster
+
+    def _known(self, found: Found) -> Cluster | None:
+        """The event in the file this very report already is (a re-run), by id or by quote."""
+        by_id = self.by_id.get(found.id)
+        if by_id is not None and found.source in by_id.cited_before:
+            return by_id
+        same = [
+            c
+            for c in self.by_quote.get((found.source, found.quote), [])
+            if found.source in c.cited_before and _cluster_type(c) == found.type
+        ]
+        if len(same) > 1:
+            actors = party_keys(found.actors)
+            same = [c for c in same if actors & _cluster_parties(c)] or same[:1]
+        return same[0] if same else None
+
+    def _remember_quote(self, found: Found, cluster: Cluster) -> None:
+        key = (found.source, found.quote)
+        bucket = self.by_quote.setdefault(key, [])
+        if cluster not in bucket:
+            bucket.append(cluster)
+
+    def finish(self) -> None:
+        """Write every cluster into the file, then drop inferences that contradict."""
+        events = self.data["events"]
+        for cluster in self.index.all:
+            if cluster.existing:
+                if cluster.members:
+                    self._update(cluster)
+                continue
+            entry, settled = new_entry(cluster, self.published)
+            cluster.entry = entry
+            if settled.claims:
+                self.report.disputed.append(cluster.id)
+            events.append(entry)
+        for (before, after), _ in sorted(self.inferred.links.items(), key=lambda i: i[1][1]):
+            entry = self.by_id[after].entry
+            if "after" not in entry:
+                entry["after"] = _flow([])
+            entry["after"].append(before)
+        self.report.dropped += repair(self.data, self.inferred)
+        self.report.looked_at = self.index.looked_at
+
+    def _extracted_before(self, source: str, info: SourceInfo, events: list[Found]) -> bool:
+        """Did an earlier run extract this article? Its path or URL, quotes or ids show it.
+
+        A source a person added by hand, cited with their own short quotes, was not
+        extracted, so its events missing from the file were never deleted.
+        """
+        entry = self.data["sources"].get(source) or {}
+        if (info.path and entry.get("path") == info.path) or (
+            info.url and entry.get("url") == info.url
+        ):
+            return True
+        if any(f.id in self.rejected for f in events):
+            return True
+        return any(
+            any(c.existing for c in self.by_quote.get((source, f.quote), ())) for f in events
+        )
+
+    def _update(self, cluster: Cluster) -> None:
+        entry = cluster.entry
+        original = {k: entry.get(k) for k in ("date", "not_before", "not_after")}
+        disputed = False
+        for found in cluster.members:
+            agrees = narrow(entry, found)
+            claim = None if agrees else _claim(found)
+            disputed = disputed or claim is not None
+            entry["sources"].append(_ref(found, claim))
+        if any(entry.get(k) != v for k, v in original.items()):
+            self.inferred.narrowed[cluster.id] = original
+        if disputed:
+            self.report.disputed.append(cluster.id)
+
+
+def _precision_first(item: tuple[int, int, Found, bool]) -> tuple[int, int, int]:
+    number, position, found, _ = item
+    return (_width(found_bounds(found)), number, position)
+
+
+def _cluster_type(cluster: Cluster) -> str:
+    if cluster.entry is not None:
+        return str(cluster.entry.get("type"))
+    return cluster.members[0].type if cluster.members else ""
+
+
+def _cluster_parties(cluster: Cluster) -> frozenset[str]:
+    if cluster.entry is not None:
+        return party_keys([str(a) for a in cluster.entry.get("actors") or []])
+    return party_keys([a for f in cluster.members for a in f.actors])
+
+
+def merge_batch(
+    data: Any, articles: Iterable[Extracted], known_sources: set[str], report: MergeReport
+) -> None:
+    """Merge every article's events into the round-trip ``data`` of events.yaml."""
+    run = MergeRun(data, report, known_sources)
+    run.add_articles(articles)
+    run.finish()
 
 
 def _reject(data: Any, event_id: str) -> None:

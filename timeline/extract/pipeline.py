@@ -1,9 +1,12 @@
 """``timeline extract`` as one function call: read, extract (in parallel), merge, save.
 
-Articles are read and extracted independently (``jobs`` processes), then merged
-into events.yaml one by one in the order given, under the file's lock, and the
-result is validated before it is written. A document without a publication date
-is reported and skipped; the others are still processed.
+Articles are read and extracted independently (``jobs`` processes), each with the
+full days its text mentions (for the importance score), then merged into
+events.yaml as one batch in the order given, under the file's lock
+(:mod:`timeline.extract.merge`), and the result is validated before it is
+written. A document without a publication date is reported and skipped; the
+others are still processed. Inferences of the run that contradict each other
+are dropped and listed in the summary; only what a person wrote can fail a run.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import datetime as dt
 import difflib
 import logging
 import os
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -21,8 +25,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from timeline.exceptions import InputError
 from timeline.extract.article import Found, extract_article
-from timeline.extract.merge import MergeReport, merge_article
-from timeline.extract.sources import SourceInfo, expand, read_article
+from timeline.extract.merge import Extracted, MergeReport, merge_batch
+from timeline.extract.sources import Article, SourceInfo, expand, read_article
 from timeline.store import Document, atomic_write, load_document, locked
 
 log = logging.getLogger(__name__)
@@ -41,7 +45,10 @@ class Summary:
     merged: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (what, why)
+    dropped: list[str] = field(default_factory=list)  # inferences given up, with the reason
+    disputed: list[str] = field(default_factory=list)  # events whose sources disagree on the day
     diff: str = ""
+    seconds: dict[str, float] = field(default_factory=dict)  # time per phase
     written: bool = False
 
     def text(self) -> str:
@@ -55,6 +62,10 @@ class Summary:
         ]
         for what, why in self.skipped:  # article errors already name their file
             lines.append(f"  {why}" if why.startswith((what, "stdin")) else f"  {what}: {why}")
+        if self.disputed:
+            lines.append(f"sources disagree on the day: {len(self.disputed)} (each claim kept)")
+        lines.append(f"inferences dropped: {len(self.dropped)}")
+        lines.extend(f"  {why}" for why in self.dropped)
         return "\n".join(lines)
 
 
@@ -65,6 +76,20 @@ class _Result:
     events: list[Found]
     words: int
     error: str | None = None
+    days: dict[dt.date, int] = field(default_factory=dict)
+
+
+def mentioned_days(article: Article) -> dict[dt.date, int]:
+    """The full days the temporal tagger finds in the article's body, and how often."""
+    from timeline.temporal import tag
+
+    days: dict[dt.date, int] = {}
+    for timex in tag(article.text, article.published):
+        if timex.start < article.body_start or timex.type not in ("DATE", "TIME"):
+            continue
+        if timex.earliest is not None and timex.earliest == timex.latest:
+            days[timex.earliest] = days.get(timex.earliest, 0) + 1
+    return days
 
 
 def _work(job: tuple[str, dt.date | None, str | None, str | None]) -> _Result:
@@ -79,7 +104,8 @@ def _work(job: tuple[str, dt.date | None, str | None, str | None]) -> _Result:
         events = extract_article(article)
     except InputError as err:
         return _Result(spec, None, [], 0, str(err))
-    return _Result(spec, article.source, events, len(article.text.split()))
+    words = len(article.text.split())
+    return _Result(spec, article.source, events, words, days=mentioned_days(article))
 
 
 def _results(jobs: list, workers: int) -> Iterator[_Result]:
@@ -116,6 +142,22 @@ def run_extract(
     specs = expand(sources)
     work = [(spec, day, stdin_text if spec == "-" else None, base) for spec in specs]
     summary = Summary()
+    started = time.perf_counter()
+    done = _extract_all(work, jobs, progress, summary)
+    summary.seconds["extract"] = time.perf_counter() - started
+    with locked(path):
+        _merge_and_save(path, done, summary, dry_run)
+    log.info(
+        "%s articles: %s",
+        summary.articles_read,
+        ", ".join(f"{k} {v:.2f} s" for k, v in summary.seconds.items()),
+    )
+    return summary
+
+
+def _extract_all(
+    work: list, jobs: int, progress: Progress | None, summary: Summary
+) -> list[_Result]:
     done: list[_Result] = []
     for result in _results(work, max(1, jobs)):
         if progress is not None:
@@ -128,31 +170,40 @@ def run_extract(
         summary.words += result.words
         summary.events_found += len(result.events)
         done.append(result)
-    with locked(path):
-        doc = _open(path, done)
-        known = {str(k) for k in (doc.data.get("sources") or {})}
-        report = MergeReport()
-        for result in done:
-            assert result.source is not None
-            merge_article(doc.data, result.source, result.events, known, report)
-        _check(doc)
-        after = doc.dump()
-        summary.new, summary.merged = report.new, report.merged
-        summary.unchanged = report.unchanged
-        summary.skipped += report.skipped
-        if dry_run:
-            summary.diff = "".join(
-                difflib.unified_diff(
-                    doc.baseline.splitlines(True),
-                    after.splitlines(True),
-                    fromfile=f"{doc.display} (now)",
-                    tofile=f"{doc.display} (after extract)",
-                )
+    return done
+
+
+def _merge_and_save(path: Path, done: list[_Result], summary: Summary, dry_run: bool) -> None:
+    clock = time.perf_counter()
+    doc = _open(path, done)
+    known = {str(k) for k in (doc.data.get("sources") or {})}
+    summary.seconds["load"], clock = time.perf_counter() - clock, time.perf_counter()
+    report = MergeReport()
+    batch = [Extracted(r.source, r.events, r.days) for r in done if r.source is not None]
+    merge_batch(doc.data, batch, known, report)
+    for why in report.dropped:
+        log.info("%s", why)
+    summary.seconds["merge"], clock = time.perf_counter() - clock, time.perf_counter()
+    _check(doc)
+    summary.seconds["validate"], clock = time.perf_counter() - clock, time.perf_counter()
+    after = doc.dump()
+    summary.new, summary.merged = report.new, report.merged
+    summary.unchanged = report.unchanged
+    summary.skipped += report.skipped
+    summary.dropped, summary.disputed = report.dropped, report.disputed
+    if dry_run:
+        summary.diff = "".join(
+            difflib.unified_diff(
+                doc.baseline.splitlines(True),
+                after.splitlines(True),
+                fromfile=f"{doc.display} (now)",
+                tofile=f"{doc.display} (after extract)",
             )
-        if not dry_run and (after != doc.baseline or not path.exists()):
-            atomic_write(path, after)
-            summary.written = True
-    return summary
+        )
+    if not dry_run and (after != doc.baseline or not path.exists()):
+        atomic_write(path, after)
+        summary.written = True
+    summary.seconds["write"] = time.perf_counter() - clock
 
 
 def _open(path: Path, results: list[_Result]) -> Document:
@@ -166,7 +217,12 @@ def _open(path: Path, results: list[_Result]) -> Document:
 
 
 def _check(doc: Document) -> None:
-    """Validate the merged file before anything is written (raises ValidationError)."""
+    """Validate and order the merged file before anything is written, as ``build`` would
+    (raises ValidationError)."""
+    from timeline.graph import order_timeline
     from timeline.validate import check_document
 
-    check_document(Document(path=doc.path, display=doc.display, data=doc.data, text=""))
+    timeline, _ = check_document(
+        Document(path=doc.path, display=doc.display, data=doc.data, text="")
+    )
+    order_timeline(timeline)

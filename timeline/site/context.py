@@ -34,6 +34,7 @@ class Citation:
 
     source: SourceView
     quote: str | None
+    claim: str | None = None  # the day this source gives, when it disagrees with the event
 
 
 @dataclass
@@ -80,6 +81,7 @@ class EventView:
     tags: tuple[str, ...]
     citations: tuple[Citation, ...]
     placed: Placed
+    date_claims: str = ""  # '2 sources say 15 October 2020, 1 says 14 October 2020' or ''
 
 
 @dataclass

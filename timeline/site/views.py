@@ -165,12 +165,33 @@ def _event_view(
         summary=event.summary,
         tags=event.tags,
         citations=tuple(
-            Citation(sources[ref.source], ref.quote)
+            Citation(sources[ref.source], ref.quote, ref.date.human() if ref.date else None)
             for ref in event.sources
             if ref.source in sources
         ),
         placed=placed,
+        date_claims=date_claims(event, placed.human_date()),
     )
+
+
+def date_claims(event: Event, when: str) -> str:
+    """'2 sources say 15 October 2020, 1 says 14 October 2020' when sources disagree on the
+    date ('' when none does): a source reference without its own ``date`` says ``when``."""
+    if not any(ref.date for ref in event.sources):
+        return ""
+    claims: dict[str, set[str]] = {}
+    for ref in event.sources:
+        claims.setdefault(ref.date.human() if ref.date else when, set()).add(ref.source)
+    ranked = sorted(claims.items(), key=lambda item: (-len(item[1]), item[0] != when))
+    parts = []
+    for index, (day, cited) in enumerate(ranked):
+        count = len(cited)
+        if index == 0:
+            noun = "source says" if count == 1 else "sources say"
+            parts.append(f"{count} {noun} {day}")
+        else:
+            parts.append(f"{count} {'says' if count == 1 else 'say'} {day}")
+    return ", ".join(parts)
 
 
 def _kind(placed: Placed) -> str:

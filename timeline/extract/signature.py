@@ -1,0 +1,266 @@
+"""What an event is, for telling whether two reports are of the same event.
+
+A report's signature is its type, the class of its predicate ("resign", "storm",
+"protest"), its key parties (who did it and to whom), the days it can fall on and
+the content words of what it says (its quote, never its generated title).
+Two signatures are the same event when the type agrees, the dates can agree
+(or two exact days lie a day or two apart and everything else agrees: a report
+that contradicts the others), and the predicate, parties and words are close
+enough; see :func:`similarity`.
+
+Events a person wrote carry no predicate: theirs is guessed from the title's
+words, or left unknown, and their actors stand for the parties.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from timeline.extract.lexicon import words
+
+# Predicates that name the same kind of act, by their stem (see :func:`predicate_class`).
+_SAME_ACT = {
+    "step": "resign",
+    "quit": "resign",
+    "resignation": "resign",
+    "demonstrat": "protest",
+    "demonstration": "protest",
+    "rally": "protest",
+    "march": "protest",
+    "rallied": "protest",
+    "riot": "protest",
+    "clash": "clash",
+    "fight": "clash",
+    "kill": "kill",
+    "explosion": "kill",  # one incident: 'the rig exploded, killing 11 workers'
+    "explod": "kill",
+    "blast": "kill",
+    "blew": "kill",
+    "bomb": "kill",
+    "bombing": "kill",
+    "die": "kill",
+    "death": "kill",
+    "dead": "kill",
+    "wound": "kill",
+    "injur": "kill",
+    "shot": "kill",
+    "shoot": "kill",
+    "detain": "arrest",
+    "detention": "arrest",
+    "jail": "arrest",
+    "vote": "election",
+    "poll": "election",
+    "elect": "election",
+    "talk": "meet",
+    "meeting": "meet",
+    "met": "meet",
+    "visit": "meet",
+    "seize": "storm",
+    "capture": "storm",
+    "take": "storm",
+    "free": "release",
+    "sign": "sign",
+    "pass": "sign",
+    "approve": "sign",
+    "adopt": "sign",
+    "name": "appoint",
+    "swear": "appoint",
+    "sworn": "appoint",
+}
+_SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s", "e")
+
+# Unnamed groups and places: they often take part, but they do not tell events apart.
+GENERIC_PARTIES = words(
+    "people protesters protestors demonstrators police troops soldiers forces security "
+    "government authorities officials military army civilians crowds crowd residents "
+    "supporters opponents activists students workers rebels militants gunmen insurgents "
+    "men women children citizens egyptians iraqis americans country nation state regime "
+    "opposition party parliament cabinet court ministry president minister leader leaders "
+    "officers police-officers riot"
+)
+STOP = words(
+    "a an the of in on at to as for and or but by with from into onto over under after "
+    "before since until during about against between among through without within than "
+    "then that this these those there here it its it's he she they we i you him her them "
+    "his their our my your who whom whose which what when where why how is are was were "
+    "be been being am has have had do does did will would shall should can could may might "
+    "must not no nor so if also just only more most some any all each every other such "
+    "said says say told tell according reported reports report saying added says "
+    "mr mrs ms dr one two three four five six seven eight nine ten first second third "
+    "new last next week weeks month months year years day days today yesterday tomorrow "
+    "tonight morning evening night afternoon monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april may june july august september october "
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec "
+    "earlier later ago now still already even while though although because however "
+    "cnn reuters ap afp bbc guardian news agency statement spokesman spokeswoman official"
+)
+_WORD = re.compile(r"[a-z][a-z'-]+")
+WIDE = 45  # days: wider bounds than this say little about which event it is
+CONTRADICTION_DAYS = 2  # exact days this far apart may still be one event, reported wrongly
+SAME_DAY = 0.15  # what the same act on the same exact day (and some shared words) adds
+VAGUE = 0.15  # what a report or event without useful bounds takes away
+ONE_OFF_DAYS = 4  # the same, for acts that happen once to a named party (a resignation)
+# Acts that happen to a named party once in a story: reports of them days apart are one
+# event, misdated by some reports, rather than two events.
+ONE_OFF = words(
+    "resign appoint election arrest release sentence convict impeach dissolve kill "
+    "assassinat execut inaugurat swear"
+)
+
+
+def stem(word: str) -> str:
+    """A crude stem: 'protests' -> 'protest', 'clashes' -> 'clash', 'stormed' -> 'storm'."""
+    word = word.lower()
+    for suffix in _SUFFIXES:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def predicate_class(predicate: str) -> str:
+    """The act a predicate names: 'stepped down' and 'resigned' are both 'resign'."""
+    first = next(iter(_WORD.findall(predicate.lower())), "")
+    if not first:
+        return ""
+    for key in (first, stem(first)):
+        if key in _SAME_ACT:
+            return _SAME_ACT[key]
+    return stem(first)
+
+
+def acts(text: str) -> frozenset[str]:
+    """The predicate classes the words of a text could name (for events without a predicate)."""
+    return frozenset(predicate_class(w) for w in _WORD.findall(text.lower()) if w not in STOP)
+
+
+def party_keys(names: list[str] | tuple[str, ...]) -> frozenset[str]:
+    """Names as comparable keys: the whole name and its last word ('Hosni Mubarak' ->
+    'hosni mubarak', 'mubarak'), generic groups left out."""
+    out: set[str] = set()
+    for name in names:
+        text = " ".join(str(name).lower().split())
+        if not text:
+            continue
+        tokens = text.split()
+        if all(t in GENERIC_PARTIES or stem(t) in GENERIC_PARTIES for t in tokens):
+            continue
+        out.add(text)
+        out.add(tokens[-1])
+    return frozenset(k for k in out if len(k) > 1)  # 'U' and 'S' of a split 'U.S.' say nothing
+
+
+def content_words(text: str, leave_out: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Stems of the words that say what happened, without function, date and party words."""
+    out = set()
+    for word in _WORD.findall(text.lower()):
+        word = word.strip("'-")
+        if len(word) < 3 or word in STOP or word in leave_out:
+            continue
+        out.add(stem(word))
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Signature:
+    type: str
+    predicate: str  # the predicate's class; '' when unknown
+    parties: frozenset[str]  # named parties (keys from :func:`party_keys`)
+    words: frozenset[str]  # content stems
+    low: dt.date | None
+    high: dt.date | None
+    acts: frozenset[str] = frozenset()  # without a predicate: the classes its title's words name
+    places: frozenset[str] = frozenset()  # where it happened, lower case
+
+    @property
+    def exact(self) -> bool:
+        return self.low is not None and self.low == self.high
+
+    @property
+    def wide(self) -> bool:
+        return self.low is None or self.high is None or (self.high - self.low).days > WIDE
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """The overlap coefficient: shared items over the smaller set (0 when one is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _predicates(a: Signature, b: Signature) -> float:
+    if a.predicate and b.predicate:
+        return 1.0  # the same (different ones were ruled out)
+    if (a.predicate and a.predicate in b.acts) or (b.predicate and b.predicate in a.acts):
+        return 1.0
+    return 0.5
+
+
+def dates_agree(a: Signature, b: Signature) -> bool:
+    low = max((d for d in (a.low, b.low) if d), default=None)
+    high = min((d for d in (a.high, b.high) if d), default=None)
+    return low is None or high is None or low <= high
+
+
+def days_apart(a: Signature, b: Signature) -> int | None:
+    """How far apart two exact days are (None unless both are exact)."""
+    if not (a.exact and b.exact):
+        return None
+    assert a.low is not None and b.low is not None
+    return abs((a.low - b.low).days)
+
+
+def similarity(a: Signature, b: Signature) -> float:
+    """How alike two reports are, 0 (not the same event) to 1; dates and type are hard limits.
+
+    Same type and the same predicate class (or one unknown) are required, and named
+    parties on both sides must overlap. Then the score weighs the predicate (same 1,
+    one unknown 0.5), the named parties (overlap; none on either side counts 0.5) and
+    the content words, plus a little for a shared place and minus a little for places
+    that differ, plus :data:`SAME_DAY` for the same predicate on the same exact day with
+    some words in common, minus :data:`VAGUE` when either side has no useful bounds and
+    the days they do give lie far apart ('before 21 May 2010' and a day in 2006).
+    A contradiction (exact days up to two days apart, four for acts that happen once
+    to a named party) needs the same predicate and shared parties, and shared words
+    unless the act happens once.
+    """
+    if a.type != b.type:
+        return 0.0
+    if a.predicate and b.predicate and a.predicate != b.predicate:
+        return 0.0
+    pred = _predicates(a, b)
+    if a.parties and b.parties:
+        party = overlap(a.parties, b.parties)
+        if party == 0:
+            return 0.0
+    else:
+        party = 0.5 if not a.parties and not b.parties else 0.25
+    text = overlap(a.words, b.words)
+    score = 0.3 * pred + 0.4 * party + 0.3 * text + _places(a, b)
+    if dates_agree(a, b):
+        if pred == 1 and text >= 0.15 and days_apart(a, b) == 0:
+            score += SAME_DAY  # the same act on the same day, no party against it
+        if (a.wide or b.wide) and _gap(a, b) > WIDE:
+            score -= VAGUE  # any earlier event agrees with 'before 21 May 2010': say more
+        return score
+    apart = days_apart(a, b)
+    if apart is None or pred < 1 or party < 0.5 or not (a.parties and b.parties):
+        return 0.0
+    once = (a.predicate or b.predicate) in ONE_OFF
+    if apart > (ONE_OFF_DAYS if once else CONTRADICTION_DAYS) or (text < 0.2 and not once):
+        return 0.0
+    return score - 0.05 * apart
+
+
+def _gap(a: Signature, b: Signature) -> int:
+    """Days between the nearest known bounds of two reports (large when one has none)."""
+    ours = [d for d in (a.low, a.high) if d]
+    theirs = [d for d in (b.low, b.high) if d]
+    return min((abs((x - y).days) for x in ours for y in theirs), default=1_000_000)
+
+
+def _places(a: Signature, b: Signature) -> float:
+    if not a.places or not b.places:
+        return 0.0
+    return 0.15 if a.places & b.places else -0.1
