@@ -30,7 +30,7 @@ from timeline.corpora import CorpusArticle, GoldTimeline, t17_articles, t17_time
 from timeline.extract.article import Found
 from timeline.extract.merge import Extracted
 from timeline.extract.sources import SourceInfo, read_article
-from timeline.extract.titles import slugify
+from timeline.slug import slugify
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ def corpus_text(article: CorpusArticle) -> str:
 
 def source_for(article: CorpusArticle, info: SourceInfo) -> SourceInfo:
     """A unique, stable source id per corpus article."""
-    return dataclasses.replace(info, id=slugify(article.id, limit=10), path=None, url=None)
+    return dataclasses.replace(info, id=slugify(article.id), path=None, url=None)
 
 
 def extract_one(article: CorpusArticle) -> Extracted:

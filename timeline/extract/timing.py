@@ -79,8 +79,8 @@ def attach_dates(doc: Document) -> None:
             continue
         for timex in sentence.timexes:
             head = _phrase_head(sentence, timex)
-            if head is not None and _names_an_event(head, timex, sentence.index, by_token):
-                continue  # "the Easter bombings": the name of an event, not its date
+            if head is None or _names_an_event(head, timex, sentence.index, by_token):
+                continue  # no token holds it; "the Easter bombings" names an event
             claimants = [_claimant(head, sentence.index, by_token)]
             if claimants[0] is None:
                 claimants = _when_clauses(head, sentence.index, by_token)
