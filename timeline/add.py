@@ -15,7 +15,6 @@ import datetime as dt
 import logging
 import os
 import re
-import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from timeline.dates import DateError, EdtfDate, parse_edtf
 from timeline.exceptions import InputError, ValidationError
+from timeline.slug import slugify as _slugify
 from timeline.store import Document, edit_document, parse_text
 from timeline.validate import check_document
 from timeline.vocabulary import TYPE_NAMES
@@ -33,26 +33,6 @@ log = logging.getLogger(__name__)
 MAX_SLUG_LENGTH = 60
 SEPARATORS = (": ", " — ", " – ", " - ")
 _ISO_HINT = "write the date as YYYY-MM-DD, YYYY-MM or YYYY, e.g. {example}"
-
-# What each type's words look like. Checked in this order, the first match wins: the more
-# specific acts come first, so "Court annuls the election" is a court ruling, "Protesters
-# storm the White House" is violence and "New law on elections" is legislation.
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-TYPE_RULES: tuple[tuple[str, str], ...] = (
-    ("resignation", r"\bresign|\bstep(?:s|ped|ping)? down\b|\bquits?\b"),
-    ("court", r"\bcourts?\b|\bruling|\brules\b|\bannul|\bverdict|\bjudge"),
-    ("arrest", r"\barrest|\bdetain|\bdetention\b|\bcharged\b"),
-    ("release", r"\bfree[sd]?\b|\breleas|\bpardon|\bacquit"),
-    ("appointment", r"\bappoint|\bnamed\b|\bnominat|\bconfirmed\b|\bsworn in\b"),
-    ("violence", r"\bclash|\bstorm|\battack|\bkill|\bseiz"),
-    ("agreement", r"\bdeal\b|\bagree|\bceasefire|\btreaty|\baccord\b"),
-    ("legislation", r"\blaws?\b|\bdecree|\bemergency\b|\bbill\b|\bcurfew"),
-    ("meeting", r"\bmeet|\bmet\b|\btalks\b|\bvisit|\bsummit"),
-    ("protest", r"\bprotest|\brall(?:y|ies|ied)\b|\bdemonstrat|\bstrikes?\b"),
-    ("election", r"\belect|\bvot(?:e|es|ed|ing)\b|\bballot|\breferend|\bpolls?\b"),
-    # 'by' alone is too common ("seized by protesters"); 'by December 20' is a deadline.
-    ("deadline", rf"\bdeadline|\bmust\b|\bby (?:the end|[0-9]|{_MONTHS})"),
-)
 
 
 @dataclass(frozen=True)
@@ -181,36 +161,9 @@ def _dateparser(text: str) -> tuple[dt.date, str] | None:
 # -- the id and the type -----------------------------------------------------------------
 
 
-# Cyrillic letters (Russian and Kyrgyz) to Latin, so 'Жээнбеков' gives 'zheenbekov'.
-_LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e iu ia n o u"
-_CYRILLIC = {
-    cyrillic: latin.strip("_")
-    for cyrillic, latin in zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяңөү", _LATIN.split(" "), strict=True
-    )
-}
-
-
-def _latin(text: str) -> str:
-    lowered = text.lower()
-    if not any(char in _CYRILLIC for char in lowered):
-        return lowered
-    return "".join(_CYRILLIC.get(char, char) for char in lowered)
-
-
 def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
-    """A lowercase ASCII slug of ``text``, cut at a word boundary; 'event' if nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", _latin(text)).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > max_length:
-            break
-        slug = candidate
-    if not slug and words:
-        slug = words[0][:max_length]
-    return slug or "event"
+    """A lowercase ASCII slug of ``text`` (see :func:`timeline.slug.slugify`)."""
+    return _slugify(text, max_length)
 
 
 def unique_slug(base: str, existing: Collection[str]) -> str:
@@ -224,12 +177,10 @@ def unique_slug(base: str, existing: Collection[str]) -> str:
 
 
 def guess_type(title: str) -> str:
-    """The event type the title's words suggest; 'other' when none does."""
-    lowered = title.lower()
-    for name, pattern in TYPE_RULES:
-        if re.search(pattern, lowered):
-            return name
-    return "other"
+    """The event type the extractor's lexicon reads in the title; 'other' when none."""
+    from timeline.extract.classify import event_type
+
+    return event_type(title) or "other"
 
 
 # -- the file ----------------------------------------------------------------------------

@@ -24,22 +24,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from timeline.temporal.lexicon import MONTH_NAMES
+
 PRECISIONS = ("day", "month", "season", "year", "decade", "century")
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = MONTH_NAMES
 
 SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 # Northern-hemisphere meteorological seasons; winter runs into the next year.

@@ -4,8 +4,10 @@
 'jeenbekov-resigns-as-president'
 >>> slugify("Жээнбеков уходит в отставку")
 'zheenbekov-ukhodit-v-otstavku'
->>> slugify("Isaev elected speaker of the", max_length=20)
-'isaev-elected'
+>>> slugify("Isaev elected speaker of the parliament", max_length=27)
+'isaev-elected-speaker'
+>>> slugify("Talks go on")
+'talks-go-on'
 """
 
 from __future__ import annotations
@@ -44,8 +46,8 @@ def slugify(text: str, max_length: int = MAX_LENGTH, fallback: str = "event") ->
         if len("-".join([*kept, word])) > max_length:
             break
         kept.append(word)
-    while len(kept) > 1 and kept[-1] in _DANGLING:
-        kept.pop()
+    while len(kept) < len(words) and len(kept) > 1 and kept[-1] in _DANGLING:
+        kept.pop()  # cut short: no slug ends on "of" or "the"
     if not kept and words:
         kept = [words[0][:max_length]]
     return "-".join(kept) or fallback

@@ -26,6 +26,7 @@ from timeline.dates import DateError, EdtfDate, human_day, parse_edtf
 from timeline.exceptions import Problem, ValidationError
 from timeline.model import Event, Source, SourceRef, Timeline
 from timeline.schema import EVENT, conforms, json_schema, known_keys
+from timeline.slug import slugify
 from timeline.store import Document, load_document
 from timeline.vocabulary import TYPE_NAMES
 
@@ -247,7 +248,7 @@ class _Checker:
                     path,
                     f"event id '{value}' is not a slug",
                     hint="use lowercase letters, digits and single hyphens, "
-                    f"e.g. '{_slugify(str(value))}'",
+                    f"e.g. '{slugify(str(value), fallback='event-1')}'",
                 )
             elif name == "url":
                 self.add(
@@ -590,11 +591,6 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return f"'{value}'"
-
-
-def _slugify(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug or "event-1"
 
 
 def _required_hint(field: str) -> str | None:

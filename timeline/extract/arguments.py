@@ -195,7 +195,7 @@ def verb_parties(
                 head = head.head  # "his newly appointed Prime Minister Ahmed Shafiq"
             patients = [head]
         if not patients and token.dep_ in ("ROOT", "conj"):
-            patients = [c for c in children if c.dep_ in _SUBJECTS]
+            patients = [c for c in children if c.dep_ in _SUBJECTS]  # a headline's passive
         if not patients and token.dep_ in ("conj", "xcomp"):
             # "Sagasti is expected to be sworn in": the subject of the verb it depends on
             patients = [

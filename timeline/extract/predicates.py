@@ -16,7 +16,7 @@ from typing import Any
 from timeline.extract.arguments import noun_parties, slots, verb_parties, voice
 from timeline.extract.document import Document, Party, Predicate, Sentence, Timing
 from timeline.extract.lexicon import Entry, candidates, cues, lemma_of, word_class
-from timeline.extract.names import NameTable
+from timeline.extract.names import NameTable, phrase
 
 _POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
 _NEAR = 6  # how far to the right a verb's particle or object word may stand
@@ -190,8 +190,15 @@ def _fit(
     else:
         agents, patients = verb_parties(token, kind == "active", names, pronouns, entry.words)
         anchor = token
+        if _headline_passive(token, entry, kind, patients):  # "Buildings stormed overnight"
+            kind = "passive"
+            agents, patients = verb_parties(token, False, names, pronouns, entry.words)
     found = Predicate(sentence, token, entry, anchor, kind, agents, patients)
     found.slots = slots(token, anchor, dated)
+    if kind == "passive" and "role" not in found.slots:  # "Japarov named prime minister"
+        office = [c for c in token.children if c.dep_ == "dobj"]
+        if office and office[0].lemma_.lower() in word_class("role_heads"):
+            found.slots["role"] = phrase(office[0]).lower()
     _named_slots(found, names)
     if not _meets(found):
         return None
@@ -217,6 +224,19 @@ def _named_slots(found: Predicate, names: NameTable) -> None:
                     found.others.append(one)
                     if one.kind == "person":
                         found.slots[child.lower_] = f"{one.role} {one.text}".strip()
+
+
+def _headline_passive(token: Any, entry: Entry, kind: str, patients: list[Party]) -> bool:
+    """A verb that needs an object, has a subject and none, and no auxiliary: a headline's
+    passive without its 'was' ("Japarov released from prison")."""
+    if kind != "active" or patients or "patient" not in entry.needs or entry.voice == "active":
+        return False
+    if token.doc.text.rstrip(" \"'”’)").endswith((".", "!", "?")):
+        return False  # a sentence, not a headline
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    office = all(o.lemma_.lower() in word_class("role_heads") for o in objects)
+    deps = {c.dep_ for c in token.children}
+    return token.tag_ in ("VBD", "VBN") and "nsubj" in deps and "aux" not in deps and office
 
 
 def support(noun: Any) -> Any:

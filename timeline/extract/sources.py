@@ -19,6 +19,7 @@ from pathlib import Path
 
 from timeline.exceptions import InputError, NoPublicationDate
 from timeline.slug import slugify
+from timeline.temporal.lexicon import MONTHS
 
 log = logging.getLogger(__name__)
 
@@ -35,12 +36,7 @@ _DATELINE = re.compile(
     r"(?P<day>\d{1,2})(?:,[ \t]*(?P<year>\d{4}))?[.,]?[ \t]*"
     r"(?:(?P<agency>/[A-Za-z-]+/|\([A-Za-z -]+\))[ \t]*[.:\-—–_]?|[-—–_])[ \t]*"
 )
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
-    )
-}
+_MONTHS = {name[:3]: number for name, number in MONTHS.items()}
 _DCT = re.compile(r"<DCT>.*?value=\"(\d{4}-\d{2}-\d{2})", re.S)
 # A headline: one short line of its own, without a full stop, then a blank line.
 _HEADLINE = re.compile(r"\s*([^\n]*[^\s.!?\"”:,;])[ \t]*\n[ \t]*\n")

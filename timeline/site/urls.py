@@ -7,12 +7,11 @@ Every page path is relative to the output folder; templates prefix them with
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 
+from timeline.slug import slugify as _slugify
+
 _SAFE_SCHEMES = ("http://", "https://")
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def safe_url(url: str | None) -> str | None:
@@ -27,9 +26,7 @@ def safe_url(url: str | None) -> str | None:
 
 def slugify(name: str) -> str:
     """'Sadyr Japarov' -> 'sadyr-japarov'; accents folded, never empty."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
-    return slug[:80].strip("-") or "x"
+    return _slugify(name, max_length=80, fallback="x")
 
 
 def unique_slugs(names: Iterable[str]) -> dict[str, str]:

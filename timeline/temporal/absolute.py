@@ -22,10 +22,7 @@ from .context import (
 from .lexicon import MONTHS, SEASONS, WEEKDAYS, words
 from .numbers import parse_number, parse_ordinal
 
-_MONTH_RE = re.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
-)
+_MONTH_RE = re.compile(r"\b(" + "|".join(MONTHS) + r")\b\.?")
 _YEAR_RE = re.compile(r"(?<![\d'])(\d{4})(?!\d)")
 _DAY_RE = re.compile(r"\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b|\s*(?:the\s+)?([a-z-]+)")
 _WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")

@@ -10,7 +10,17 @@ from __future__ import annotations
 import functools
 import re
 
-from .lexicon import NUMBERS, ORDINALS, REF_WORDS, SET_ADVERBS
+from .lexicon import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    REF_WORDS,
+    SET_ADVERBS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+)
 
 
 def _words(text: str) -> list[str]:
@@ -27,12 +37,16 @@ def _ci(words: list[str] | tuple[str, ...]) -> str:
     return "(?i:" + _alt(words) + ")"
 
 
-MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
-MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?"
-MONTH_UP = "JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+MONTH_FULL = "|".join(MONTH_NAMES)
+# "Mar." and "Jun." need their full stop: "Mar" and "Jun" alone are more often names
+MONTH_ABBR = "|".join(
+    rf"{a.capitalize()}\." if a in ("mar", "jun", "jul", "sep") else rf"{a.capitalize()}\.?"
+    for a in MONTH_ABBREVIATIONS
+)
+MONTH_UP = "|".join(m.upper() for m in MONTH_NAMES if m != "May")
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_UP}|{MONTH_ABBR})(?!\w|'(?!s\b))"
-WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-WEEKDAY = rf"(?:{WEEKDAY_NAMES}|{WEEKDAY_NAMES.upper()})"
+WEEKDAY_ALT = "|".join(WEEKDAY_NAMES)
+WEEKDAY = rf"(?:{WEEKDAY_ALT}|{WEEKDAY_ALT.upper()})"
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d,.:]\d|[\w%/])"
 ORD_WORDS = _ci(
     [w for w in ORDINALS if w not in ("last", "final")]
@@ -165,7 +179,7 @@ KINDS: list[tuple[str, str]] = [
         "weekday",
         rf"(?:(?:{EDGE}|{REL}|(?i:the\s+previous|the\s+following|the\s+next|the\s+last))\s+)?{WEEKDAY}(?:'s)?(?:\s+{POD})?(?![\w'])",
     ),
-    ("weekdays", rf"(?:(?i:on|every|each)\s+)?(?:{WEEKDAY_NAMES})s(?![\w'])"),
+    ("weekdays", rf"(?:(?i:on|every|each)\s+)?(?:{WEEKDAY_ALT})s(?![\w'])"),
     ("month", rf"(?:(?:{EDGE}|(?i:this\s+past|this|last|next))[\s-]+)?{MONTH}(?!\.?\s*\d)"),
     (
         "season",
@@ -229,9 +243,6 @@ MASTER = _master()
 TRIGGERS: frozenset[str] = frozenset(
     _words(
         """
-        january february march april may june july august september october november december
-        jan feb mar apr jun jul aug sept sep oct nov dec monday tuesday wednesday thursday
-        friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays
         thanksgiving christmas new election labor memorial independence valentine halloween
         easter veterans mother father early late mid earlier later the end beginning start
         middle turn this last next past coming previous following current that prior preceding
@@ -252,6 +263,9 @@ TRIGGERS: frozenset[str] = frozenset(
         millennia trading business
         """
     )
+    + list(MONTHS)
+    + list(WEEKDAYS)
+    + [f"{day}s" for day in WEEKDAYS]
 )
 
 

@@ -12,7 +12,7 @@ from timeline.exceptions import InputError
 from . import absolute, relative
 from .context import Context, Resolved
 from .dates import point_for_value
-from .lexicon import words
+from .lexicon import MONTH_NAMES, WEEKDAY_NAMES, words
 from .model import Timex
 from .patterns import HEADS, LOOKAHEAD_WORDS, head_forms, token_table
 
@@ -76,8 +76,7 @@ _NO_ANCHOR = frozenset({"ago", "year_adj", "period"})
 # "This Week", "High Noon")
 _LOWERCASE_KINDS = frozenset({"relunit", "duration", "clock", "pod", "deictic", "plural", "ref"})
 _INNER_CAPITAL = re.compile(
-    r"[\s-](?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
-    r"Oct|Nov|Dec)[A-Z][a-z]"
+    r"[\s-](?!" + "|".join([*WEEKDAY_NAMES, *(m[:3] for m in MONTH_NAMES)]) + r")[A-Z][a-z]"
 )
 _SENTENCE_END = re.compile(r"(?:^|[.!?:\"“”'`(\n]|--|_)\s*$")
 
