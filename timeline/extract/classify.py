@@ -36,7 +36,8 @@ def _obliged(doc: Document) -> bool:
     """'Parliament must set a date', 'Date to be set by December 20': a deadline."""
     must = set(cues()["obligation_auxiliaries"])
     for sentence in doc.sentences:
-        for token in sentence.parse if sentence.parse is not None else nlp.parse([sentence.text])[0]:
+        parsed = sentence.parse if sentence.parse is not None else nlp.parse([sentence.text])[0]
+        for token in parsed:
             if token.lower_ in must or token.lemma_.lower() == "deadline":
                 return True
             infinitive = any(c.tag_ == "TO" for c in token.children)

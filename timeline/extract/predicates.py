@@ -229,7 +229,10 @@ def _named_slots(found: Predicate, names: NameTable) -> None:
 def _headline_passive(token: Any, entry: Entry, kind: str, patients: list[Party]) -> bool:
     """A verb that needs an object, has a subject and none, and no auxiliary: a headline's
     passive without its 'was' ("Japarov released from prison")."""
-    if kind != "active" or patients or "patient" not in entry.needs or entry.voice == "active":
+    roles = word_class("role_heads")
+    if any(p.head.lower() not in roles for p in patients):
+        return False
+    if kind != "active" or "patient" not in entry.needs or entry.voice == "active":
         return False
     if token.doc.text.rstrip(" \"'”’)").endswith((".", "!", "?")):
         return False  # a sentence, not a headline
