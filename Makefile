@@ -1,7 +1,7 @@
 # Everyday tasks. `make test` is the README's test command.
 PY ?= .venv/bin/python
 
-.PHONY: install test lint format bench schema update-golden site tls weights
+.PHONY: install test lint format bench schema lexicon update-golden site tls weights
 
 install:
 	python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]'
@@ -17,6 +17,9 @@ format:
 
 schema:
 	$(PY) -c "from timeline.schema import schema_text; open('timeline/events.schema.json', 'w').write(schema_text())"
+
+lexicon:
+	$(PY) -m timeline.extract.forms > timeline/extract/data/forms.json.new && mv timeline/extract/data/forms.json.new timeline/extract/data/forms.json
 
 update-golden:
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_site_golden.py

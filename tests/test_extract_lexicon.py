@@ -63,3 +63,12 @@ def test_every_example_gives_its_type(entry, example):
     assert wanted in [e.type for e in found], [(e.type, e.title) for e in found]
     if example.title:
         assert example.title in [e.title for e in found], [e.title for e in found]
+
+
+def test_the_forms_file_matches_the_lexicon():
+    """data/forms.json is made by lemminflect: `make lexicon` after changing the lexicon."""
+    from timeline.extract import forms
+
+    assert forms.text(forms.build()) == resources.files("timeline.extract").joinpath(
+        "data/forms.json"
+    ).read_text("utf-8")

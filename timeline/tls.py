@@ -94,12 +94,12 @@ def source_for(article: CorpusArticle, info: SourceInfo) -> SourceInfo:
 
 def extract_one(article: CorpusArticle) -> Extracted:
     """Read and extract one corpus article, as `timeline extract` would read its text file."""
-    from timeline.extract.article import extract_article
-    from timeline.extract.pipeline import mentioned_days
+    from timeline.extract.article import extract_with_days
 
     read = read_article("-", article.published, stdin_text=corpus_text(article))
     read = dataclasses.replace(read, source=source_for(article, read.source))
-    return Extracted(read.source, extract_article(read), mentioned_days(read))
+    events, days = extract_with_days(read)
+    return Extracted(read.source, events, days)
 
 
 # -- the cache -------------------------------------------------------------------------------

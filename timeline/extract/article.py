@@ -39,10 +39,19 @@ class Found:
 
 def extract_article(article: Article) -> list[Found]:
     """Find the events of one article, each dated or bounded, with its quote."""
+    return extract_with_days(article)[0]
+
+
+def extract_with_days(article: Article) -> tuple[list[Found], dict[dt.date, int]]:
+    """The article's events, and the full days its dates name with how often each."""
     from timeline.extract.stages import run
 
     doc = run(article)
-    return events_of(doc)
+    days: dict[dt.date, int] = {}
+    for timex in doc.timexes:
+        if timex.earliest is not None and timex.earliest == timex.latest:
+            days[timex.earliest] = days.get(timex.earliest, 0) + 1
+    return events_of(doc), days
 
 
 def events_of(doc: Document) -> list[Found]:

@@ -16,8 +16,9 @@ One file per event type, ``lexicon/<type>.yaml``, keyed by lemma::
 An entry may restrict its parties (``agent``/``patient``: lemmas or ``$class``
 names from ``data/classes.yaml``, or ``$named``, ``$person``, ``$org``,
 ``$place``; ``agent_not``/``patient_not`` exclude), require them (``needs``),
-and require other words (``with``). Inflected forms come from ``lemminflect``;
-nothing here is an inflected pattern. :func:`entries` gives every entry;
+and require other words (``with``). Inflected forms come from ``lemminflect`` through
+``data/forms.json`` (:mod:`timeline.extract.forms`); nothing here is an inflected
+pattern. :func:`entries` gives every entry;
 :func:`candidates` the entries a token's lemma and part of speech can start.
 """
 
@@ -113,12 +114,13 @@ def _expand(values: Any) -> frozenset[str]:
     return frozenset(out | {_lemma(w) for w in out if not w.startswith("$")})
 
 
-@functools.lru_cache(maxsize=4096)
 def _lemma(word: str) -> str:
-    from lemminflect import getLemma
+    from timeline.extract import forms
 
-    lemmas = getLemma(word, upos="NOUN")
-    return lemmas[0].lower() if lemmas else word
+    try:
+        return forms.lemma(word, "noun")
+    except FileNotFoundError:  # while the forms file itself is being made
+        return word
 
 
 def _examples(raw: Any) -> tuple[Example, ...]:
@@ -198,41 +200,37 @@ def candidates(lemma: str, pos: str) -> tuple[Entry, ...]:
 @functools.lru_cache(maxsize=1)
 def surface_forms() -> frozenset[str]:
     """Every inflected form of every head word, lower case: which sentences to parse."""
-    from lemminflect import getAllInflections, getAllInflectionsOOV
+    from timeline.extract import forms
 
-    forms: set[str] = set()
-    for pos, head in _index():
-        forms.add(head)
-        upos = {"verb": "VERB", "noun": "NOUN", "adj": "ADJ"}[pos]
-        known = getAllInflections(head, upos=upos) or getAllInflectionsOOV(head, upos=upos)
-        for variants in known.values():
-            forms.update(v.lower() for v in variants)
-        if pos == "adj":  # "resigned", "elected" used as adjectives
-            for variants in getAllInflections(head, upos="VERB").values():
-                forms.update(v.lower() for v in variants)
-    return frozenset(forms)
+    return forms.all_forms() | {head for _pos, head in _index()}
 
 
 @functools.lru_cache(maxsize=8192)
 def lemma_of(word: str, pos: str) -> str:
-    """lemminflect's lemma of a word, a second opinion beside the tagger's."""
-    from lemminflect import getLemma
+    """The lexicon's lemma of a form ("installed" -> "install"), a second opinion beside
+    the tagger's; the word itself when the lexicon does not know it."""
+    from timeline.extract import forms
 
-    upos = {"verb": "VERB", "noun": "NOUN", "adj": "ADJ"}.get(pos, "VERB")
-    lemmas = getLemma(word, upos=upos)
-    return lemmas[0].lower() if lemmas else word
+    return forms.lemma(word, pos)
 
 
 def inflect(lemma: str, tag: str) -> str:
     """``lemma`` in the Penn Treebank form ``tag`` (VBZ, VBN, NNS ...)."""
-    from lemminflect import getInflection
+    from timeline.extract import forms
 
-    forms = getInflection(lemma, tag=tag)
-    if not forms:
-        from lemminflect import getInflectionOOV
+    pos = "noun" if tag.startswith("NN") else "verb"
+    return forms.inflection(lemma, pos, tag) or _regular(lemma, tag)
 
-        forms = getInflectionOOV(lemma, tag=tag)
-    return forms[0] if forms else lemma
+
+def _regular(lemma: str, tag: str) -> str:
+    """Regular English morphology for a word the forms table does not hold."""
+    if tag in ("VBZ", "NNS"):
+        return lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    if tag in ("VBD", "VBN"):
+        return lemma + ("d" if lemma.endswith("e") else "ed")
+    if tag == "VBG":
+        return (lemma[:-1] if lemma.endswith("e") else lemma) + "ing"
+    return lemma
 
 
 def words(text: str) -> frozenset[str]:

@@ -24,9 +24,9 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from timeline.exceptions import InputError
-from timeline.extract.article import Found, extract_article
+from timeline.extract.article import Found, extract_with_days
 from timeline.extract.merge import Extracted, MergeReport, merge_batch
-from timeline.extract.sources import Article, SourceInfo, expand, read_article
+from timeline.extract.sources import SourceInfo, expand, read_article
 from timeline.store import Document, atomic_write, load_document, locked
 
 log = logging.getLogger(__name__)
@@ -79,19 +79,6 @@ class _Result:
     days: dict[dt.date, int] = field(default_factory=dict)
 
 
-def mentioned_days(article: Article) -> dict[dt.date, int]:
-    """The full days the temporal tagger finds in the article's body, and how often."""
-    from timeline.temporal import tag
-
-    days: dict[dt.date, int] = {}
-    for timex in tag(article.text, article.published):
-        if timex.start < article.body_start or timex.type not in ("DATE", "TIME"):
-            continue
-        if timex.earliest is not None and timex.earliest == timex.latest:
-            days[timex.earliest] = days.get(timex.earliest, 0) + 1
-    return days
-
-
 def _work(job: tuple[str, dt.date | None, str | None, str | None]) -> _Result:
     spec, published, stdin_text, base = job
     try:
@@ -101,11 +88,11 @@ def _work(job: tuple[str, dt.date | None, str | None, str | None]) -> _Result:
             stdin_text=stdin_text,
             relative_to=Path(base) if base else None,
         )
-        events = extract_article(article)
+        events, days = extract_with_days(article)
     except InputError as err:
         return _Result(spec, None, [], 0, str(err))
     words = len(article.text.split())
-    return _Result(spec, article.source, events, words, days=mentioned_days(article))
+    return _Result(spec, article.source, events, words, days=days)
 
 
 def _results(jobs: list, workers: int) -> Iterator[_Result]:

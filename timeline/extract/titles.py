@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from timeline.extract.document import Party, Predicate
-from timeline.extract.lexicon import inflect
+from timeline.extract.lexicon import inflect, lemma_of
 from timeline.extract.names import phrase
 
 _FIELD = re.compile(r"\{(\w+)\}")
@@ -81,10 +81,7 @@ def _agree(template: str, plural: bool) -> str:
         word = match.group(2)
         if word.endswith(("ed", "en")):  # "{agent} re-elected": a participle agrees with nobody
             return match.group(0)
-        from lemminflect import getLemma
-
-        lemmas = getLemma(word, upos="VERB")
-        base = lemmas[0] if lemmas else word
+        base = lemma_of(word, "verb")
         return match.group(1) + (base if plural else inflect(base, "VBZ"))
 
     return re.sub(r"(\{agent\}\s+)([a-z][a-z-]*)", fix, template, count=1)

@@ -303,73 +303,71 @@ def _digit_key(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def dispatch() -> dict[str, re.Pattern[str]]:
-    """For each trigger word (lowercased) or digit-run length, a master of just the kinds
-    that can start with it, so each candidate position tries few alternatives.
-
-    Which kinds can start with a word is decided by partial matching (``regex`` module,
-    a dependency of dateparser); without it every trigger uses the full master.
-    """
+def _compiled_kinds() -> dict[str, re.Pattern[str]] | None:
     try:
         import regex  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover
-        return {}
-    compiled = {k: regex.compile(p) for k, p in KINDS}
-    keys: dict[str, list[str]] = {w: [w, w.capitalize(), w.upper()] for w in TRIGGERS}
-    keys.update({"#" + str(n): [s] for n, s in _DIGIT_SAMPLES.items()})
-    keys["'"] = ["'8"]
-    table: dict[str, re.Pattern[str]] = {}
-    cache: dict[tuple[str, ...], re.Pattern[str]] = {}
-    for key, forms in keys.items():
-        kinds = tuple(
-            name
-            for name, _ in KINDS
-            if any(
-                compiled[name].match(f + sfx, partial=True)
-                for f in forms
-                for sfx in _SUFFIXES + (_DIGIT_SUFFIXES if key[0] in "#'" else ())
-            )
-        )
-        if not kinds:
-            continue
-        if kinds not in cache:
-            body = "|".join(f"(?P<{k}>{p})" for k, p in KINDS if k in kinds)
-            cache[kinds] = re.compile(r"(?<![\w])(?:" + body + ")")
-        table[key] = cache[kinds]
-    return table
+        return None
+    return {k: regex.compile(p) for k, p in KINDS}
+
+
+def _forms(key: str) -> list[str]:
+    if key == "'":
+        return ["'8"]
+    if key.startswith("#"):
+        return [_DIGIT_SAMPLES[int(key[1:])]]
+    return [key, key.capitalize(), key.upper()]
+
+
+@functools.cache
+def pattern_for(key: str) -> re.Pattern[str] | None:
+    """The master of just the kinds that can start at a trigger word (lowercased), a
+    digit run ("#4": four digits) or an apostrophe ("'"); None when none can.
+
+    Which kinds can start there is decided by partial matching (``regex`` module, a
+    dependency of dateparser; without it every trigger uses the full master). Each
+    pattern is built the first time a text needs it, so a short text compiles few.
+    """
+    compiled = _compiled_kinds()
+    if compiled is None:  # pragma: no cover
+        return MASTER
+    suffixes = _SUFFIXES + (_DIGIT_SUFFIXES if key[0] in "#'" else ())
+    kinds = tuple(
+        name
+        for name, _ in KINDS
+        if any(compiled[name].match(f + sfx, partial=True) for f in _forms(key) for sfx in suffixes)
+    )
+    return _master_of(kinds) if kinds else None
+
+
+@functools.cache
+def _master_of(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    body = "|".join(f"(?P<{k}>{p})" for k, p in KINDS if k in kinds)
+    return re.compile(r"(?<![\w])(?:" + body + ")")
 
 
 def master_for(word: str) -> re.Pattern[str] | None:
     """The pattern to try at a token, or None when no expression can start there."""
-    table = dispatch()
-    if not table:
-        return MASTER if (word[0].isdigit() or word[0] == "'" or word.lower() in TRIGGERS) else None
     if word[0].isdigit():
-        return table.get(_digit_key(word))
+        return pattern_for(_digit_key(word))
     if word[0] == "'":
-        return table.get("'")
-    return table.get(word.lower())
+        return pattern_for("'")
+    return pattern_for(word.lower()) if word.lower() in TRIGGERS else None
 
 
 @functools.lru_cache(maxsize=1)
-def token_table() -> dict[str, tuple[re.Pattern[str], bool]]:
-    """Exact token -> (pattern, is a function word), for lower, Capitalised and UPPER forms
-    of every trigger and for digit runs of length 1..5 ("1", "12", ...: keyed by length)."""
-    table: dict[str, tuple[re.Pattern[str], bool]] = {}
+def token_table() -> dict[str, tuple[str, bool]]:
+    """Exact token -> (pattern key, is a function word), for lower, Capitalised and UPPER
+    forms of every trigger and for digit runs of length 1..5 ("#1", "#2", ...: keyed by
+    length). :func:`pattern_for` turns a key into its pattern when it is first needed."""
+    table: dict[str, tuple[str, bool]] = {}
     for word in TRIGGERS:
-        pattern = master_for(word)
-        if pattern is None:
-            continue
-        entry = (pattern, word in FUNCTION_WORDS and word not in HEADS)
+        entry = (word, word in FUNCTION_WORDS and word not in HEADS)
         for form in (word, word.capitalize(), word.upper()):
             table[form] = entry
     for n in range(1, 6):
-        pattern = master_for("1" * n)
-        if pattern is not None:
-            table["#" + str(n)] = (pattern, False)
-    apostrophe = master_for("'")
-    if apostrophe is not None:
-        table["'"] = (apostrophe, False)
+        table["#" + str(n)] = ("#" + str(n), False)
+    table["'"] = ("'", False)
     return table
 
 

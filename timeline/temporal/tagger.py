@@ -14,7 +14,7 @@ from .context import Context, Resolved
 from .dates import point_for_value
 from .lexicon import MONTH_NAMES, WEEKDAY_NAMES, words
 from .model import Timex
-from .patterns import HEADS, LOOKAHEAD_WORDS, head_forms, token_table
+from .patterns import HEADS, LOOKAHEAD_WORDS, head_forms, pattern_for, token_table
 
 log = logging.getLogger(__name__)
 
@@ -163,8 +163,11 @@ def tag(text: str, published: dt.date | str) -> list[Timex]:
                     entry = table.get(word.lower())
                 if entry is None:
                     continue
-            pattern, is_function = entry
+            key, is_function = entry
             if is_function and not _head_follows(tokens, i, heads):
+                continue
+            pattern = pattern_for(key)
+            if pattern is None:
                 continue
             m = pattern.match(text, pos)
             if m is None:
