@@ -44,14 +44,21 @@ def extract_article(article: Article) -> list[Found]:
 
 def extract_with_days(article: Article) -> tuple[list[Found], dict[dt.date, int]]:
     """The article's events, and the full days its dates name with how often each."""
-    from timeline.extract.stages import run
+    return extract_many([article])[0]
 
-    doc = run(article)
-    days: dict[dt.date, int] = {}
-    for timex in doc.timexes:
-        if timex.earliest is not None and timex.earliest == timex.latest:
-            days[timex.earliest] = days.get(timex.earliest, 0) + 1
-    return events_of(doc), days
+
+def extract_many(articles: list[Article]) -> list[tuple[list[Found], dict[dt.date, int]]]:
+    """:func:`extract_with_days` for many articles, parsed in one batch."""
+    from timeline.extract.stages import run_many
+
+    out = []
+    for doc in run_many(articles):
+        days: dict[dt.date, int] = {}
+        for timex in doc.timexes:
+            if timex.earliest is not None and timex.earliest == timex.latest:
+                days[timex.earliest] = days.get(timex.earliest, 0) + 1
+        out.append((events_of(doc), days))
+    return out
 
 
 def events_of(doc: Document) -> list[Found]:

@@ -78,8 +78,10 @@ def lemma(word: str, pos: str) -> str:
     return table()["lemmas"].get("verb" if pos == "adj" else pos, {}).get(word, word)
 
 
-def all_forms() -> frozenset[str]:
-    return frozenset(f for forms in table()["inflections"].values() for f in forms.values())
+def forms_of(lemma: str, pos: str) -> frozenset[str]:
+    """Every inflection of a word of the lexicon, the word itself included."""
+    found = table()["inflections"].get(f"{pos}:{lemma}", {})
+    return frozenset([lemma, *found.values()])
 
 
 if __name__ == "__main__":  # python -m timeline.extract.forms > timeline/extract/data/forms.json

@@ -198,11 +198,40 @@ def candidates(lemma: str, pos: str) -> tuple[Entry, ...]:
 
 
 @functools.lru_cache(maxsize=1)
-def surface_forms() -> frozenset[str]:
-    """Every inflected form of every head word, lower case: which sentences to parse."""
+def triggers() -> dict[str, tuple[Entry, ...]]:
+    """Each inflected form of a head word, lower case, and the entries it can start."""
     from timeline.extract import forms
 
-    return forms.all_forms() | {head for _pos, head in _index()}
+    table: dict[str, list[Entry]] = {}
+    for entry in entries():
+        pos = "verb" if entry.pos in ("verb", "adj") else "noun"
+        heads = forms.forms_of(entry.head, pos)
+        if entry.pos == "adj":
+            heads |= forms.forms_of(entry.head, "noun")
+        for form in heads:
+            table.setdefault(form, []).append(entry)
+    return {form: tuple(found) for form, found in table.items()}
+
+
+def surface_forms() -> frozenset[str]:
+    """Every inflected form of every head word, lower case."""
+    return frozenset(triggers())
+
+
+def may_hold(words: set[str], lead: bool) -> bool:
+    """Can a sentence with these (lower-case) words hold an event? Some entry's head must
+    be there with the other words of its key and one word of each 'with' group; plain
+    speech ("said") counts only in the story's lead."""
+    speech = set(cues()["plain_speech"])
+    for word in words & triggers().keys():
+        for entry in triggers()[word]:
+            if not lead and entry.type == "statement" and entry.key in speech:
+                continue
+            if not all(w in words for w in entry.words):
+                continue
+            if all(words & group for group in entry.with_words):
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=8192)

@@ -24,9 +24,9 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from timeline.exceptions import InputError
-from timeline.extract.article import Found, extract_with_days
+from timeline.extract.article import Found, extract_many
 from timeline.extract.merge import Extracted, MergeReport, merge_batch
-from timeline.extract.sources import SourceInfo, expand, read_article
+from timeline.extract.sources import Article, SourceInfo, expand, read_article
 from timeline.store import Document, atomic_write, load_document, locked
 
 log = logging.getLogger(__name__)
@@ -79,28 +79,38 @@ class _Result:
     days: dict[dt.date, int] = field(default_factory=dict)
 
 
-def _work(job: tuple[str, dt.date | None, str | None, str | None]) -> _Result:
-    spec, published, stdin_text, base = job
-    try:
-        article = read_article(
-            spec,
-            published,
-            stdin_text=stdin_text,
-            relative_to=Path(base) if base else None,
-        )
-        events, days = extract_with_days(article)
-    except InputError as err:
-        return _Result(spec, None, [], 0, str(err))
-    words = len(article.text.split())
-    return _Result(spec, article.source, events, words, days=days)
+Job = tuple[str, dt.date | None, str | None, str | None]
+BATCH = 16  # articles parsed together: the parser is faster on larger batches
 
 
-def _results(jobs: list, workers: int) -> Iterator[_Result]:
-    if workers <= 1 or len(jobs) <= 1:
-        yield from map(_work, jobs)
+def _work(batch: list[Job]) -> list[_Result]:
+    """Read a batch of articles and extract them together; unreadable ones are reported."""
+    read: list[tuple[int, Article]] = []
+    results: dict[int, _Result] = {}
+    for n, (spec, published, stdin_text, base) in enumerate(batch):
+        try:
+            article = read_article(
+                spec, published, stdin_text=stdin_text, relative_to=Path(base) if base else None
+            )
+        except InputError as err:
+            results[n] = _Result(spec, None, [], 0, str(err))
+            continue
+        read.append((n, article))
+    for (n, article), (events, days) in zip(read, extract_many([a for _, a in read]), strict=True):
+        words = len(article.text.split())
+        results[n] = _Result(batch[n][0], article.source, events, words, days=days)
+    return [results[n] for n in range(len(batch))]
+
+
+def _results(jobs: list[Job], workers: int) -> Iterator[_Result]:
+    batches = [jobs[i : i + BATCH] for i in range(0, len(jobs), BATCH)]
+    if workers <= 1 or len(batches) <= 1:
+        for batch in batches:
+            yield from _work(batch)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_work, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+        for done in pool.map(_work, batches):
+            yield from done
 
 
 def parse_published(value: str | dt.date | None) -> dt.date | None:

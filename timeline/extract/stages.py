@@ -21,12 +21,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from typing import Any
 
 from timeline.extract import filters, nlp
 from timeline.extract.boilerplate import furniture
 from timeline.extract.deadlines import find_deadlines
 from timeline.extract.document import Document, Sentence
-from timeline.extract.lexicon import surface_forms
+from timeline.extract.lexicon import candidates, cues, may_hold
 from timeline.extract.narrative import bound_by_report, carry_dates, inherit_floor, lead_day
 from timeline.extract.nesting import nest
 from timeline.extract.ordering import order_events, propagate
@@ -111,17 +112,39 @@ def dates(doc: Document) -> None:
 
 
 def parse(doc: Document) -> None:
-    """Parse the sentences that hold a lexicon word; recognise names in them."""
-    forms = surface_forms()
+    """Parse the sentences that may hold an event; recognise names in them."""
+    parse_all([doc])
+
+
+def parse_all(docs: list[Document]) -> None:
+    """The parse stage of many documents at once: the parser works best in large batches."""
     chosen = [
         s
+        for doc in docs
         for s in doc.sentences
-        if any(w.lower() in forms for w in _WORD.findall(s.text))
+        if may_hold({w.lower() for w in _WORD.findall(s.text)}, _lead(s))
         or any(t.earliest and t.earliest > doc.published for t in s.timexes)
     ]
     for sentence, parsed in zip(chosen, nlp.parse([s.text for s in chosen]), strict=True):
         sentence.parse = parsed
-    nlp.recognise([s.parse for s in chosen])
+    nlp.recognise([s.parse for s in chosen if _has_candidate(s.parse)])
+
+
+_PARSED_POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
+
+
+def _has_candidate(parsed: Any) -> bool:
+    """A lexicon head with a fitting part of speech: names matter in this sentence."""
+    return any(
+        candidates(t.lemma_, _PARSED_POS[t.pos_]) or candidates(t.lemma_, "verb")
+        for t in parsed
+        if t.pos_ in _PARSED_POS
+    )
+
+
+def _lead(sentence: Sentence) -> bool:
+    lead = cues()
+    return sentence.paragraph < lead["lead_paragraphs"] and sentence.index < lead["lead_sentences"]
 
 
 def predicates(doc: Document) -> None:
@@ -187,7 +210,16 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 
 def run(article: Article) -> Document:
     """The article through every stage."""
-    doc = Document(article)
-    for _name, stage in STAGES:
-        stage(doc)
-    return doc
+    return run_many([article])[0]
+
+
+def run_many(articles: list[Article]) -> list[Document]:
+    """Articles through every stage, parsed together."""
+    docs = [Document(article) for article in articles]
+    for name, stage in STAGES:
+        if name == "parse":
+            parse_all(docs)
+            continue
+        for doc in docs:
+            stage(doc)
+    return docs
