@@ -97,7 +97,7 @@ class Predicate:
     slots: dict[str, str] = field(default_factory=dict)  # role, place and other title words
     others: list[Party] = field(default_factory=list)  # named in a slot: "met with X"
     places: list[str] = field(default_factory=list)
-    tense: str = "other"  # past (simple past), back (past perfect), future, other
+    tense: str = "other"  # past, back (past perfect), perfect (present perfect), future, other
     dropped: str = ""  # the name of the filter that dropped it
     host: Predicate | None = None  # the event that carries this one's date when it is dropped
     timing: Timing = field(default_factory=Timing)

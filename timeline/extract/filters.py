@@ -264,6 +264,8 @@ def infinitive(pred: Predicate, doc: Document) -> bool:
     token = pred.token
     if pred.nominal or pred.timing.deadline or token.tag_ != "VB":
         return False
+    while token.dep_ == "conj" and token.head.tag_ == "VB":
+        token = token.head  # "the authority to freeze or seize assets"
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
         return False
     return not (
@@ -292,8 +294,8 @@ def reference(pred: Predicate, doc: Document) -> bool:
         return True  # "according to a statement": the source, not an event
     if pred.anchor != pred.token or pred.timing.timex is not None:
         return False
-    if not _ordered_by_cue(token):
-        return True
+    if not _ordered_by_cue(token) or _bare(token):
+        return True  # "before trial": a singular noun without a determiner names no event
     from timeline.extract.ordering import referent
 
     index = doc.predicates.index(pred)
@@ -306,6 +308,12 @@ def reference(pred: Predicate, doc: Document) -> bool:
     )
     found = referent(doc.predicates, index, token.lemma_.lower(), by_type=definite)
     return found not in (None, index)
+
+
+def _bare(token: Any) -> bool:
+    return token.tag_ == "NN" and not any(
+        c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children
+    )
 
 
 def _ordered_by_cue(token: Any) -> bool:

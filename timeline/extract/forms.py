@@ -20,13 +20,27 @@ from typing import Any
 _VERB_TAGS = ("VB", "VBZ", "VBD", "VBN", "VBG", "VBP")
 _NOUN_TAGS = ("NN", "NNS")
 _TEMPLATE_VERB = re.compile(r"\{agent\}\s+([a-z][a-z-]*)")
+# the verbs the rules name in data/cues.yaml: their forms are known too ("staged" -> "stage")
+_CUE_VERBS = (
+    "support_verbs",
+    "happen_verbs",
+    "intention_verbs",
+    "wish_verbs",
+    "opinion_verbs",
+    "say_verbs",
+    "plain_speech",
+    "carrying_verbs",
+    "comparison_verbs",
+    "scheduling_verbs",
+    "announcing_verbs",
+)
 
 
 def build() -> dict[str, Any]:
     """The forms table, made afresh with lemminflect from the lexicon files."""
     from lemminflect import getAllInflections, getAllInflectionsOOV, getLemma
 
-    from timeline.extract.lexicon import classes, entries
+    from timeline.extract.lexicon import classes, cues, entries
 
     inflections: dict[str, dict[str, str]] = {}
     lemmas: dict[str, dict[str, str]] = {"verb": {}, "noun": {}}
@@ -46,6 +60,10 @@ def build() -> dict[str, Any]:
             for word in _TEMPLATE_VERB.findall(template):
                 found = getLemma(word, upos="VERB")
                 add(found[0].lower() if found else word, "verb")
+    for name in _CUE_VERBS:
+        for verb in cues()[name]:
+            if " " not in str(verb):
+                add(str(verb).lower(), "verb")
     words = {
         w for e in entries() for s in (e.agent, e.agent_not, e.patient, e.patient_not) for w in s
     }
@@ -76,6 +94,11 @@ def inflection(lemma: str, pos: str, tag: str) -> str | None:
 
 def lemma(word: str, pos: str) -> str:
     return table()["lemmas"].get("verb" if pos == "adj" else pos, {}).get(word, word)
+
+
+def known_lemma(word: str, pos: str) -> str | None:
+    """The lemma of a form the table holds, else None."""
+    return table()["lemmas"].get("verb" if pos == "adj" else pos, {}).get(word)
 
 
 def forms_of(lemma: str, pos: str) -> frozenset[str]:

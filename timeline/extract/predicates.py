@@ -250,8 +250,8 @@ def support(noun: Any) -> Any:
     lemmas = {head.lemma_.lower(), lemma_of(head.lower_, "verb")}
     if noun.dep_ in ("dobj", "attr") and lemmas & support_verbs:
         return head
-    if noun.dep_ in ("nsubj", "nsubjpass") and lemmas & (happen | support_verbs):
-        return head
+    if noun.dep_ in ("nsubj", "nsubjpass") and lemmas & happen:
+        return head  # "protests broke out"; not "the law gives prosecutors the power"
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in happen | support_verbs:
             return child
@@ -312,7 +312,8 @@ def _meets(found: Predicate) -> bool:
 
 
 def tense(verb: Any) -> str:
-    """past (simple past), back (past perfect), future or other, from the verb's auxiliaries."""
+    """past (simple past), back (past perfect), perfect (present perfect), future or other
+    (present, unknown), from the verb's auxiliaries."""
     if verb.pos_ not in ("VERB", "AUX"):
         return "other"
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -323,7 +324,7 @@ def tense(verb: Any) -> str:
     if words & ahead or _scheduled(verb):
         return "future"
     if any(a.lemma_ == "have" for a in auxiliaries):
-        return "other"
+        return "perfect"
     if any(a.tag_ in ("VBP", "VBZ") for a in auxiliaries):
         return "other"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):

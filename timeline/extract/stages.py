@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from timeline.extract import filters, nlp
+from timeline.extract import filters, forms, nlp
 from timeline.extract.boilerplate import furniture
 from timeline.extract.deadlines import find_deadlines
 from timeline.extract.document import Document, Sentence
@@ -126,8 +126,20 @@ def parse_all(docs: list[Document]) -> None:
         or any(t.earliest and t.earliest > doc.published for t in s.timexes)
     ]
     for sentence, parsed in zip(chosen, nlp.parse([s.text for s in chosen]), strict=True):
-        sentence.parse = parsed
+        sentence.parse = _lemmas(parsed)
     nlp.recognise([s.parse for s in chosen if _has_candidate(s.parse)])
+
+
+def _lemmas(parsed: Any) -> Any:
+    """The lexicon's lemmas where the tagger's differ ("staged" is "stage", not "stag")."""
+    for token in parsed:
+        pos = _PARSED_POS.get(token.pos_)
+        if pos is None or pos == "adj":
+            continue
+        known = forms.known_lemma(token.lower_, pos)
+        if known is not None and known != token.lemma_.lower():
+            token.lemma_ = known
+    return parsed
 
 
 _PARSED_POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
