@@ -37,10 +37,18 @@ def name_tokens(token: Any) -> list[Any]:
     while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN" and head.head.i > head.i:
         head = head.head
     start = head.i
+    organisation = head.lower_ in word_class("organisation_heads")
     while start > 0:
         before = doc[start - 1]
-        if before.pos_ == "PROPN" and before.dep_ in ("compound", "flat", "nmod"):
+        if before.pos_ == "PROPN" and before.dep_ in ("compound", "flat", "nmod", "conj"):
             start -= 1
+        elif (
+            organisation
+            and before.lower_ in ("and", "&")
+            and start >= 2
+            and doc[start - 2].pos_ == "PROPN"
+        ):
+            start -= 1  # "Securities and Exchange Commission"
         elif (
             before.text == "-"
             and start >= 2
@@ -204,9 +212,19 @@ class NameTable:
             return "place"
         return "person"
 
+    def acronym(self, name: str) -> str | None:
+        """'Securities and Exchange Commission' is 'SEC' where the article says so."""
+        letters = "".join(w[0] for w in name.split() if w[:1].isupper())
+        if len(letters) < 2:
+            return None
+        found = re.search(rf"(?<![\w.-]){letters}(?![\w-])", self.text)
+        return letters if found else None
+
     def short(self, name: str, kind: str) -> str:
         """A person's short form: the shortest tail the article uses alone, else the surname."""
         words = name.split()
+        if kind == "org":
+            return self.acronym(name) or name
         if kind != "person" or len(words) < 2:
             return name
         for start in range(len(words) - 1, 0, -1):
@@ -263,7 +281,12 @@ def party(token: Any, names: NameTable) -> Party:
         written = name_text(run)
         kind = names.kind(run)
         full = names.fullest(written)
-        text = names.short(full, kind) if kind == "person" else _with_article(run, written)
+        if kind == "person":
+            text = names.short(full, kind)
+        elif kind == "org" and names.acronym(full):
+            text = names.acronym(full) or written
+        else:
+            text = _with_article(run, written)
         plural = any(c.dep_ == "conj" for c in token.children) or (  # "Morales" is one man,
             token.tag_ in ("NNS", "NNPS") and kind not in ("person", "org")  # "Spaniards" are many
         )
