@@ -11,6 +11,7 @@ from timeline.cli import cli
 from timeline.media import check_path, is_https_image, sniff
 from timeline.model import Media
 from timeline.schema import json_schema
+from timeline.site.build import build_site
 from timeline.validate import load_timeline
 
 FIXTURE = Path(__file__).parent / "golden" / "fixture"
@@ -122,3 +123,24 @@ def test_sniff_and_https_images() -> None:
     assert not is_https_image("http://example.org/a.jpg")  # only https is ever loaded
     assert not is_https_image("https://example.org/watch?v=1")
     assert check_path(FIXTURE, "media/town-hall.png") is None
+
+
+def test_the_site_copies_local_images_and_links_the_rest(tmp_path: Path) -> None:
+    events = project(tmp_path, "      path: media/hall.png\n      alt: The <b>hall</b>\n")
+    events.write_text(
+        events.read_text()
+        + "  - id: clip\n    title: A clip\n    date: 2021-03-03\n    type: statement\n"
+        "    sources: [{source: wire}]\n    media:\n      url: http://example.org/a.jpg\n"
+        "      alt: A clip over plain http\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build_site(events, out)
+    assert (out / "media" / "vote.png").read_bytes() == PNG
+    page = (out / "events" / "vote.html").read_text(encoding="utf-8")
+    assert '<img src="../media/vote.png" alt="The &lt;b&gt;hall&lt;/b&gt;" loading="lazy"' in page
+    clip = (out / "events" / "clip.html").read_text(encoding="utf-8")
+    assert "<img" not in clip  # plain http: a link, never an image
+    assert '<a href="http://example.org/a.jpg" rel="external noopener noreferrer">' in clip
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '"m":{"0":["media/vote.png","The \\u003cb\\u003ehall\\u003c/b\\u003e"]}' in index
