@@ -318,6 +318,17 @@ def init(directory: str, title: str) -> None:
 )
 @click.option("--actor", "actors", multiple=True, metavar="NAME", help="Who is involved (repeat).")
 @click.option("--source", metavar="ID", help="The source that reports it: an id under 'sources:'.")
+@click.option(
+    "--source-url",
+    metavar="URL",
+    help="Cite the source at this http(s) link instead; it is added under 'sources:' "
+    "when the file has no source with that link.",
+)
+@click.option(
+    "--source-title",
+    metavar="TEXT",
+    help="The headline of the --source-url source, when it is new (default: its address).",
+)
 @click.option("--quote", metavar="TEXT", help="The words in that source that say so.")
 @reports_errors
 def add(
@@ -326,26 +337,42 @@ def add(
     event_type: str | None,
     actors: tuple[str, ...],
     source: str | None,
+    source_url: str | None,
+    source_title: str | None,
     quote: str | None,
 ) -> None:
     """Append the event PHRASE describes ('DATE: TITLE') to events.yaml.
 
     The date may be in words or ISO; a date that could be read two ways
-    (03/04/2020) or has no year is refused rather than guessed. The id is made
-    from the title and kept unique. Comments and layout of the file are kept;
-    nothing is written unless the file still validates. Prints the new id.
+    (03/04/2020), has no year or does not exist (2024-02-30) is refused rather
+    than guessed. Every event cites a source: --source names one defined under
+    'sources:', --source-url cites a link (defining the source when it is new).
+    The same title on the same day is refused: it is there already. The id is
+    made from the title and kept unique. Comments and layout of the file are
+    kept; nothing is written unless the file still validates. Prints the new id.
 
     \b
     Examples:
       timeline add "October 15, 2020: President Jeenbekov resigns" \\
           --source tass-2020-10-21 --quote "Jeenbekov stepped down" --actor "Sooronbay Jeenbekov"
       timeline add "October 2020: Talks on a new constitution" --type meeting --source reporting
+      timeline add "2020-10-06: Election results annulled" \\
+          --source-url https://example.org/annulled --source-title "Vote annulled"
     """
     from timeline.add import add_event
 
     added = add_event(
-        events_path, phrase, event_type=event_type, actors=actors, source=source, quote=quote
+        events_path,
+        phrase,
+        event_type=event_type,
+        actors=actors,
+        source=source,
+        quote=quote,
+        source_url=source_url,
+        source_title=source_title,
     )
+    if added.source_created:
+        click.echo(f"defined source '{added.source_created}' for {source_url}", err=True)
     guessed = " (guessed; use --type to choose)" if added.type_guessed else ""
     click.echo(f"added {added.date} {added.type}{guessed} to {events_path}", err=True)
     click.echo(added.id)
