@@ -1,4 +1,4 @@
-"""No import loops in the site: each module can be understood from the
+"""No import loops in the site and the importer: each module can be understood from the
 ones it imports, and importing any one of them alone works.
 
 Every ``import``, also inside functions, counts: an import put off until a function
@@ -19,7 +19,7 @@ import networkx as nx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CHECKED = ("timeline.site", "timeline.media", "timeline.model")
+CHECKED = ("timeline.site", "timeline.imports", "timeline.media", "timeline.model")
 
 
 def modules() -> dict[str, Path]:
@@ -59,10 +59,10 @@ def graph() -> nx.DiGraph:
     return g
 
 
-def test_no_import_loops_in_the_site() -> None:
+def test_no_import_loops_in_the_site_and_the_importer() -> None:
     g = graph()
     ours = [n for n in g if n.startswith(CHECKED)]
-    assert "timeline.site.chart" in ours
+    assert "timeline.site.chart" in ours and "timeline.imports.merge" in ours
     loops = [c for c in nx.simple_cycles(g.subgraph(nx.descendants(g, "timeline.site") | set(ours)))
              if any(n.startswith(CHECKED) for n in c)]  # fmt: skip
     assert loops == []
@@ -74,7 +74,9 @@ def test_the_chart_does_not_depend_on_the_pages_it_serves() -> None:
     assert "timeline.site.pages" not in nx.descendants(g, "timeline.site.chart")
 
 
-@pytest.mark.parametrize("name", ["timeline.site.chart", "timeline.site.context"])
+@pytest.mark.parametrize(
+    "name", ["timeline.site.chart", "timeline.site.context", "timeline.imports.merge"]
+)
 def test_each_module_imports_alone(name: str) -> None:
     result = subprocess.run(
         [sys.executable, "-c", f"import {name}"], capture_output=True, text=True, cwd=ROOT

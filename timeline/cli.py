@@ -94,6 +94,7 @@ def cli(verbose: int) -> None:
       timeline init [DIR]          start a project: events.yaml explained, templates
       timeline extract ARTICLE...  find dated, sourced events in news and merge them
       timeline add "DATE: TITLE"   append an event, e.g. "October 15, 2020: X resigns"
+      timeline import FILE         events from TimelineJS (JSON, or its sheet as CSV)
       timeline list                the events in order, as a table
       timeline serve               preview the site; it reloads as you save
       timeline validate            check events.yaml, every problem at once
@@ -376,6 +377,48 @@ def add(
     guessed = " (guessed; use --type to choose)" if added.type_guessed else ""
     click.echo(f"added {added.date} {added.type}{guessed} to {events_path}", err=True)
     click.echo(added.id)
+
+
+@cli.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True))
+@click.option(
+    "--events",
+    "events_path",
+    default="events.yaml",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The timeline file to import into (created if missing).",
+)
+@click.option(
+    "--skip-bad",
+    is_flag=True,
+    help="Import the rows that can be read and report the others, instead of stopping.",
+)
+@reports_errors
+def import_command(file: str, events_path: str, skip_bad: bool) -> None:
+    """Import the events of a TimelineJS timeline into events.yaml.
+
+    FILE is TimelineJS JSON, or TimelineJS's spreadsheet template saved as CSV
+    (columns Year, Month, Day, ..., Headline, Text, Media, Media Credit, Media
+    Caption, Type, Group). Dates become EDTF (a span when there is an end date),
+    HTML becomes plain text, a Group that names a type becomes the type (else a
+    tag, and the type is guessed from the headline), and each event cites a new
+    source made from FILE. Every row that cannot be read is reported with its
+    line; then nothing is written (or, with --skip-bad, the rest is imported).
+    Events already in events.yaml are not added twice. A file written by
+    'timeline export --format timelinejs' imports back to the same events.
+
+    \b
+    Examples:
+      timeline import newsroom-timeline.json
+      timeline import "Timeline template - Sheet1.csv" --events crisis/events.yaml
+      timeline import sheet.csv --skip-bad
+    """
+    from timeline.imports import import_file
+
+    report = import_file(file, events_path, skip_bad=skip_bad)
+    echo_warnings(report.warnings)
+    click.echo(report.summary())
 
 
 @cli.command(name="list")
