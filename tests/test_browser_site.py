@@ -407,7 +407,7 @@ def test_chart_has_one_mark_and_one_label_per_event(page, site: Path) -> None:
         "&& t.x.length).map(t => [t.name, t.line.dash, t.opacity])"
     )
     assert ["protest (span)", "solid", 1] in lines
-    assert ["meeting (window)", "dot", 0.55] in lines
+    assert ["windows", "dot", 0.6] in lines
     shown = page.locator("#chart-key li[data-kind]:not([hidden])")
     assert sorted(shown.evaluate_all("els => els.map(e => e.dataset.kind)")) == [
         "exact",

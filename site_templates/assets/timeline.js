@@ -91,7 +91,7 @@
     var sz = words.map(measure), br = greedy(sz, space, limit);
     if (br.length > 1 && br[br.length - 1][1] === words.length) {
       var lo = Math.max.apply(null, sz), hi = limit;
-      while (hi - lo > 0.5) {
+      while (hi - lo > 2) { // to 2 px, as lanes.py
         var mid = (lo + hi) / 2, trial = greedy(sz, space, mid);
         if (trial[trial.length - 1][1] === words.length) { hi = mid; br = trial; } else lo = mid;
       }
@@ -260,7 +260,6 @@
   }
 
   // -- drawing -------------------------------------------------------------------------
-  var SYMBOLS = ["circle", "circle", "circle-open", "triangle-right", "circle"];
   var view = null; // [first day, last day] shown
   var layoutNow = null; // the lanes of the current view
   var lanesShown = 1;
@@ -303,32 +302,43 @@
     return pack(ids(), v[0], v[1], width, most);
   }
 
+  // Marks are grouped by shape, not by type (one trace per shape, coloured point by point:
+  // a per-point symbol array costs WebGL more than a few more traces).
+  var SHAPES = ["circle", "circle-open", "triangle-right", "triangle-left"];
+
+  function shapeOf(k) {
+    var kind = kindOf[k];
+    if (kind === 2) return 1;
+    if (kind === 3) return D.a[k] !== null ? 2 : 3;
+    return 0;
+  }
+
   function traces(L, v) {
-    var per = D.types.map(function () {
-      return { mx: [], my: [], mc: [], ms: [], mz: [], sx: [], sy: [], wx: [], wy: [] };
-    });
-    var tx = [], ty = [], tt = [], tp = [], tk = [];
-    var scale = plotWidth() / (v[1] - v[0]), size = 2 * G.r;
+    var marks = SHAPES.map(function () { return { x: [], y: [], k: [], c: [], z: [] }; });
+    var spans = D.types.map(function () { return { x: [], y: [] }; });
+    var wx = [], wy = [], tx = [], ty = [], tt = [], tp = [], tk = [];
+    var scale = plotWidth() / (v[1] - v[0]), size = 2 * G.r, small = false;
     var spare = Math.max(L.lanes - (L.overflow ? 1 : 0), 1), extra = 0;
     for (var k = 0; k < n; k++) {
       if (!shown(k)) continue;
       var lane = L.lane[k];
       if (lane === undefined) lane = extra++ % spare; // out of view: any lane until the next pack
-      var b = per[D.t[k]], kind = kindOf[k], x = D.x[k] * DAY;
-      if (kind === 3) { // an open date drawn off its bound (the order demanded it): link the two
+      var kind = kindOf[k], x = D.x[k] * DAY, m = marks[shapeOf(k)];
+      var strip = L.overflow && lane === L.lanes - 1;
+      small = small || strip;
+      m.x.push(x); m.y.push(lane); m.k.push(k); m.c.push(D.types[D.t[k]].colour);
+      m.z.push(strip ? size - 4 : size);
+      if (kind === 1) {
+        spans[D.t[k]].x.push(D.a[k] * DAY, (D.b[k] + 1) * DAY, null);
+        spans[D.t[k]].y.push(lane, lane, null);
+      } else if (kind === 2 && D.a[k] !== null && D.b[k] !== null) {
+        wx.push(D.a[k] * DAY, (D.b[k] + 1) * DAY, null); wy.push(lane + 0.45, lane + 0.45, null);
+      } else if (kind === 3) { // an open date drawn off its bound (the order demanded it)
         var bound = D.a[k] !== null ? D.a[k] : D.b[k];
         if (Math.abs(D.x[k] - bound - 0.5) > 0.5) {
-          b.wx.push(Math.min(x, bound * DAY), Math.max(x, (bound + 1) * DAY), null);
-          b.wy.push(lane + 0.45, lane + 0.45, null);
+          wx.push(Math.min(x, bound * DAY), Math.max(x, (bound + 1) * DAY), null);
+          wy.push(lane + 0.45, lane + 0.45, null);
         }
-      }
-      b.mx.push(x); b.my.push(lane); b.mc.push(k);
-      b.mz.push(L.overflow && lane === L.lanes - 1 ? size - 4 : size);
-      b.ms.push(kind === 3 ? (D.a[k] !== null ? "triangle-right" : "triangle-left") : SYMBOLS[kind]);
-      if (kind === 1) {
-        b.sx.push(D.a[k] * DAY, (D.b[k] + 1) * DAY, null); b.sy.push(lane, lane, null);
-      } else if (kind === 2 && D.a[k] !== null && D.b[k] !== null) {
-        b.wx.push(D.a[k] * DAY, (D.b[k] + 1) * DAY, null); b.wy.push(lane + 0.45, lane + 0.45, null);
       }
       if (L.side[k]) {
         var g = geometry(k, v[0], scale, plotWidth());
@@ -339,20 +349,28 @@
       }
     }
     var type = gl ? "scattergl" : "scatter", out = [];
+    if (wx.length) { // the windows of uncertain dates: one faint dotted trace
+      out.push({
+        type: type, mode: "lines", x: wx, y: wy, name: "windows", hoverinfo: "skip",
+        opacity: 0.6, line: { color: "#8c959f", width: 2, dash: "dot" }, connectgaps: false
+      });
+    }
     D.types.forEach(function (t, ti) {
-      var b = per[ti];
+      if (!spans[ti].x.length) return;
       out.push({
-        type: type, mode: "lines", x: b.wx, y: b.wy, name: t.name + " (window)", hoverinfo: "skip",
-        opacity: 0.55, line: { color: t.colour, width: 2, dash: "dot" }, connectgaps: false
+        type: type, mode: "lines", x: spans[ti].x, y: spans[ti].y, name: t.name + " (span)",
+        hoverinfo: "skip", line: { color: t.colour, width: 6 }, connectgaps: false
       });
+    });
+    marks.forEach(function (m, s) {
+      if (!m.x.length) return;
       out.push({
-        type: type, mode: "lines", x: b.sx, y: b.sy, name: t.name + " (span)", hoverinfo: "skip",
-        line: { color: t.colour, width: 6 }, connectgaps: false
-      });
-      out.push({
-        type: type, mode: "markers", x: b.mx, y: b.my, customdata: b.mc, name: t.name,
+        type: type, mode: "markers", x: m.x, y: m.y, customdata: m.k, name: SHAPES[s],
         hoverinfo: "none",
-        marker: { color: t.colour, size: b.mz, opacity: 1, symbol: b.ms, line: { color: t.colour, width: 2 } }
+        marker: {
+          color: s === 1 ? "#ffffff" : m.c, size: small ? m.z : size, opacity: 1,
+          symbol: SHAPES[s], line: { color: m.c, width: 2 }
+        }
       });
     });
     out.push({

@@ -138,8 +138,8 @@ def items(
             left, right = min(left, max(start, 0.0)), max(right, min(end, width))
             if b.kind == "span":
                 label_from = right
-        label = lanes.label_width(title)
-        out.append(lanes.Item(mark, left, right, label_from, label, rank, title))
+        # the label is measured only if the packer tries it (a dense view tries few)
+        out.append(lanes.Item(mark, left, right, label_from, -1.0, rank, title))
     return out
 
 

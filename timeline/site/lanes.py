@@ -85,7 +85,7 @@ def wrap(
     breaks = _greedy(sizes, space, limit)
     if len(breaks) > 1 and breaks[-1][1] == len(words):  # two lines, nothing cut: balance
         low, high = max(sizes), limit
-        while high - low > 0.5:
+        while high - low > 2:  # to 2 px: balanced enough to read, and few trials
             middle = (low + high) / 2
             trial = _greedy(sizes, space, middle)
             if trial[-1][1] == len(words):
@@ -104,11 +104,11 @@ def wrap(
 def _greedy(sizes: list[float], space: float, limit: float) -> list[tuple[int, int]]:
     """Word ranges [a, b) of at most LINES lines filled greedily to ``limit``."""
     lines: list[tuple[int, int]] = []
-    i = 0
-    while i < len(sizes) and len(lines) < LINES:
+    i, n = 0, len(sizes)
+    while i < n and len(lines) < LINES:
         start, width = i, sizes[i]
         i += 1
-        while i < len(sizes) and width + space + sizes[i] <= limit:
+        while i < n and width + space + sizes[i] <= limit:
             width += space + sizes[i]
             i += 1
         lines.append((start, i))
@@ -145,7 +145,7 @@ class Item(NamedTuple):
     left: float  # where the drawing starts (a window or bar may start before the mark)
     right: float  # where it ends, without the label
     label_from: float  # where a label on the right would start
-    label: float  # the label's width (0: no title)
+    label: float  # the label's width (0: no title; below 0: measure ``title`` when needed)
     rank: int  # 0 = labelled first
     title: str = ""
 
@@ -192,14 +192,15 @@ def label_extent(item: Item, width: float, side: int) -> tuple[float, float]:
 
 def choose_side(item: Item, plot_width: float) -> tuple[int, float]:
     """Right of the mark if the label fits there, else left, else the wider side, cut."""
-    if item.label <= 0:
+    label = label_width(item.title) if item.label < 0 else item.label
+    if label <= 0:
         return 0, 0.0
     room_right = plot_width - item.label_from - GAP
     room_left = item.mark - MARK_R - GAP
-    if item.label <= room_right:
-        return 1, item.label
-    if item.label <= room_left:
-        return -1, item.label
+    if label <= room_right:
+        return 1, label
+    if label <= room_left:
+        return -1, label
     side, room = (1, room_right) if room_right >= room_left else (-1, room_left)
     if room < MIN_LABEL:
         return 0, 0.0
