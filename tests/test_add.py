@@ -242,11 +242,11 @@ def test_month_and_year_precision_are_written_as_edtf(events: Path) -> None:
 
 def test_given_type_is_used_and_ids_stay_unique(events: Path) -> None:
     first = add(
-        events, "2020-10-15: Jeenbekov resigns", "--source", "reporting", "--type", "statement"
+        events, "2020-10-16: Jeenbekov resigns", "--source", "reporting", "--type", "statement"
     )
-    second = add(events, "2020-10-16: Jeenbekov resigns", "--source", "reporting")
+    second = add(events, "2020-10-17: Jeenbekov resigns", "--source", "reporting")
     assert first.stdout == "jeenbekov-resigns-2\n"
-    assert first.stderr == f"added 2020-10-15 statement to {events}\n"
+    assert first.stderr == f"added 2020-10-16 statement to {events}\n"
     assert second.stdout == "jeenbekov-resigns-3\n"
     timeline, _ = load_timeline(events)
     assert timeline.event("jeenbekov-resigns-2").type == "statement"
@@ -256,7 +256,8 @@ def test_a_source_is_required_and_the_defined_ones_are_named(events: Path) -> No
     result = add(events, "2020-10-15: Jeenbekov resigns")
     assert result.exit_code == 2
     assert result.stderr == (
-        "Error: every event needs a source; add --source ID (defined: reporting, tass-2020-10-21)\n"
+        "Error: every event needs a source; add --source ID (defined: reporting, "
+        "tass-2020-10-21), or --source-url URL to cite a link (it is added under 'sources:')\n"
     )
     assert events.read_text(encoding="utf-8") == SMALL
 
@@ -316,7 +317,7 @@ def test_first_event_in_a_new_project(tmp_path: Path) -> None:
     path = tmp_path / "events.yaml"
     result = add(path, "October 15, 2020: Jeenbekov resigns")
     assert result.exit_code == 2
-    assert "define it first under 'sources:'" in result.stderr
+    assert "or --source-url URL to cite a link" in result.stderr
     text = path.read_text(encoding="utf-8").replace(
         "sources: {}\n", "sources:\n  reporting:\n    title: Public reporting\n"
     )
@@ -339,3 +340,94 @@ def test_the_shipped_events_yaml_keeps_every_line(tmp_path: Path) -> None:
     after = path.read_text(encoding="utf-8")
     assert after.startswith(original.rstrip("\n"))
     assert after.count("\n  - id: ") == original.count("\n  - id: ") + 1
+
+
+# -- sources by link, duplicates, impossible days ----------------------------------------
+
+
+def test_source_url_defines_the_source_once(events: Path) -> None:
+    url = "https://www.akipress.example/news/2020/10/15/jeenbekov"
+    first = add(events, "2020-10-16: Japarov takes on the powers of the president",
+                "--source-url", url, "--source-title", "Japarov acts as president",
+                "--quote", "assumed the powers")  # fmt: skip
+    assert first.exit_code == 0, first.output
+    assert first.stderr.splitlines()[0] == f"defined source 'akipress-example-jeenbekov' for {url}"
+    second = add(events, "2020-10-17: Parliament meets", "--source-url", url)
+    assert second.exit_code == 0, second.output
+    assert "defined source" not in second.stderr
+    text = events.read_text(encoding="utf-8")
+    assert (
+        "  akipress-example-jeenbekov:\n"
+        "    title: Japarov acts as president\n"
+        "    publisher: akipress.example\n"
+        f"    url: {url}\n"
+    ) in text
+    timeline, _ = load_timeline(events)
+    assert timeline.event("parliament-meets").sources[0].source == "akipress-example-jeenbekov"
+    assert timeline.event("japarov-takes-on-the-powers-of-the-president").sources[0].quote == (
+        "assumed the powers"
+    )
+
+
+def test_source_url_in_a_new_project_titles_the_source_by_its_address(tmp_path: Path) -> None:
+    init_project(tmp_path)
+    path = tmp_path / "events.yaml"
+    result = add(path, "October 15, 2020: Jeenbekov resigns", "--source-url",
+                 "https://tass.example/politics/1213841")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    timeline, _ = load_timeline(path)
+    source = timeline.sources["tass-example-1213841"]
+    assert (source.title, source.publisher) == ("tass.example/politics/1213841", "tass.example")
+    assert "sources:\n  tass-example-1213841:\n" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--source", "reporting", "--source-url", "https://a.example/x"],
+            "give --source ID or --source-url URL, not both",
+        ),
+        (
+            ["--source-title", "A title"],
+            "--source-title needs --source-url: it is the title of that source",
+        ),
+        (
+            ["--source-url", "ftp://a.example/x"],
+            "--source-url 'ftp://a.example/x' is not an http(s) link",
+        ),
+    ],
+)
+def test_source_options_are_checked(events: Path, args: list[str], message: str) -> None:
+    result = add(events, "2020-10-16: Isaev declines", *args)
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {message}\n"
+    assert events.read_text(encoding="utf-8") == SMALL
+
+
+def test_the_same_title_on_the_same_day_is_refused(events: Path) -> None:
+    result = add(events, "15 October 2020: Jeenbekov  RESIGNS", "--source", "reporting")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: 'Jeenbekov RESIGNS' on 15 October 2020 is already in {events} "
+        "(event 'jeenbekov-resigns', line 20); nothing added. Edit that event, or give this "
+        "one a title that tells them apart\n"
+    )
+    assert events.read_text(encoding="utf-8") == SMALL
+    other_day = add(events, "2020-10-16: Jeenbekov resigns", "--source", "reporting")
+    assert other_day.exit_code == 0 and other_day.stdout == "jeenbekov-resigns-2\n"
+
+
+@pytest.mark.parametrize(
+    "phrase", ["2024-02-30: Vote", "February 30, 2024: Vote", "30 February 2024: Vote"]
+)
+def test_an_impossible_day_gets_the_validator_message(events: Path, phrase: str) -> None:
+    result = add(events, phrase, "--source", "reporting")
+    assert result.exit_code == 2
+    assert "is not a real day (February 2024 has 29 days" in result.stderr
+    assert "write the date as" not in result.stderr
+    assert events.read_text(encoding="utf-8") == SMALL
+    invalid = SMALL.replace("date: 2020-10-15", "date: 2024-02-30")
+    events.write_text(invalid, encoding="utf-8")
+    validated = CliRunner().invoke(cli, ["validate", str(events)])
+    assert "date '2024-02-30' is not a real day (February 2024 has 29 days)" in validated.stderr

@@ -103,7 +103,7 @@ def test_nothing_executes_in_a_browser(chromium, site: Path) -> None:
                 """() => { const gd = document.getElementById('chart'); const out = [];
                 const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
                 const box = gd.querySelector('.nsewdrag').getBoundingClientRect();
-                gd._fullData.forEach(t => { if (!t.customdata) return;
+                gd._fullData.forEach(t => { if (!t.customdata || t.mode !== 'markers') return;
                   t.x.forEach((x, j) => out.push([box.left + xa.l2p(xa.d2l(x)),
                                                   box.top + ya.l2p(t.y[j])])); });
                 return out; }"""
@@ -115,7 +115,7 @@ def test_nothing_executes_in_a_browser(chromium, site: Path) -> None:
                 hover.append(tip.text_content())
             assert len(hover) == 4
             assert any("<script>window.__xss" in text for text in hover), hover  # shown as text
-            page.locator("input[name=lanes][value=actor]").check()
+            page.locator("#actor-filter").select_option(index=1)
             page.wait_for_timeout(300)
         state = page.evaluate(
             "() => [window.__xss, document.title, "

@@ -275,6 +275,8 @@ def test_timelinejs(ordered: OrderedTimeline) -> None:
             "group",
             "unique_id",
             "display_date",
+            "media",
+            "timeline",  # the event as events.yaml has it, for timeline import
         }
         assert isinstance(slide["start_date"]["year"], int)
         assert set(slide["text"]) == {"headline", "text"}

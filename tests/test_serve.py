@@ -10,6 +10,7 @@ import json
 import os
 import re
 import select
+import shutil
 import signal
 import socket
 import subprocess
@@ -148,6 +149,7 @@ def test_every_page_matches_timeline_build(tmp_path: Path) -> None:
 
     events = tmp_path / "events.yaml"
     events.write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copytree(FIXTURE.parent / "media", tmp_path / "media")  # its image
     build_site(events, tmp_path / "output")
     built = sorted(
         p for p in (tmp_path / "output").rglob("*") if p.is_file() and p.name != ".timeline-site"

@@ -29,8 +29,7 @@ SUMMARY = re.compile(r"^Built 6 events, 4 actors, 2 sources into (?P<out>.+)/ in
 def project(tmp_path: Path) -> Path:
     """A copy of the fixture project, free to change."""
     folder = tmp_path / "project"
-    folder.mkdir()
-    shutil.copy(FIXTURE, folder / "events.yaml")
+    shutil.copytree(FIXTURE.parent, folder)  # events.yaml and its media/
     return folder
 
 
@@ -104,7 +103,8 @@ def test_warnings_printed_and_strict_fails(project: Path) -> None:
     )
     result = run("--events", str(events), "--output", str(project / "out"))
     assert result.exit_code == 0
-    assert "events.yaml:6:1: " in result.stderr and "unknown key 'colour'" in result.stderr
+    line = events.read_text().splitlines().index("colour: red") + 1
+    assert f"events.yaml:{line}:1: " in result.stderr and "unknown key 'colour'" in result.stderr
     assert SUMMARY.match(result.stdout)
     strict = run("--events", str(events), "--output", str(project / "strict"), "--strict")
     assert strict.exit_code == 1
@@ -147,7 +147,7 @@ def test_stale_files_do_not_linger_and_gitkeep_stays(project: Path) -> None:
     assert run("--events", str(events), "--output", str(out)).exit_code == 0
     assert not (out / "events" / "deleted-event.html").exists()
     assert (out / ".gitkeep").is_file()
-    assert sorted(p.name for p in project.iterdir()) == ["events.yaml", "output"]
+    assert sorted(p.name for p in project.iterdir()) == ["events.yaml", "media", "output"]
 
 
 def test_refuses_to_replace_a_folder_it_did_not_build(project: Path) -> None:
@@ -358,14 +358,27 @@ def test_template_context_keys_are_pinned() -> None:
             context.EntityPage,
             context.SourcesPage,
             context.GraphPage,
+            context.StoryPage,
+            context.EmbedPage,
         )
     }
     assert keys == {
-        "IndexPage": [*common, "months", "chart_data", "actors", "places", "downloads"],
+        "IndexPage": [
+            *common,
+            "months",
+            "chart_data",
+            "actors",
+            "places",
+            "downloads",
+            "key_events",
+            "embed_snippet",
+        ],
         "EventPage": [*common, "event", "follows", "precedes", "previous", "next", "context_svg"],
         "EntityPage": [*common, "entity", "chart_svg"],
         "SourcesPage": [*common, "sources"],
         "GraphPage": [*common, "graph_svg", "edge_count", "limit"],
+        "StoryPage": [*common, "slides", "limited"],
+        "EmbedPage": [*common, "months", "chart_data"],
     }
     assert [f.name for f in dataclasses.fields(context.EventView)] == [
         "id",
@@ -387,16 +400,21 @@ def test_template_context_keys_are_pinned() -> None:
         "citations",
         "placed",
         "date_claims",
+        "media",
     ]
 
 
 def test_default_templates_are_covered_by_package_data() -> None:
     """Every file in site_templates/ matches a setup.cfg pattern, so the wheel ships it."""
+    import configparser
     from fnmatch import fnmatch
 
     from timeline.site.templates import default_template_dir
 
-    patterns = ["*.html", "*.css", "*.js", "*.md", "**/*.html", "**/*.css", "**/*.js"]
+    config = configparser.ConfigParser()
+    config.read(Path(__file__).resolve().parents[1] / "setup.cfg")
+    patterns = config["options.package_data"]["timeline.site_templates"].split()
+    assert "**/*.js" in patterns
     folder = default_template_dir()
     files = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
     assert "base.html" in files and "assets/timeline.js" in files
@@ -453,3 +471,79 @@ def test_the_progress_bar_stays_off_when_stderr_is_not_a_terminal(
     assert result.exit_code == 0, result.output
     assert "Writing pages" not in result.stderr
     assert result.stdout.startswith("Built ")
+
+
+# -- the index's facts, key events, story mode, embed --------------------------------------
+
+
+def many_events(count: int, keys: tuple[int, ...] = (), never: tuple[int, ...] = ()) -> str:
+    """``keys`` are pinned as key events (key: true), ``never`` as not (key: false)."""
+    lines = ["title: Many", "sources:", "  wire: {title: Wire}", "events:"]
+    for i in range(count):
+        day = 1 + i % 28
+        month = 1 + (i // 28) % 12
+        pin = ", key: true" if i in keys else ", key: false" if i in never else ""
+        lines.append(
+            f"  - {{id: e{i:03d}, title: Event {i}, date: 2021-{month:02d}-{day:02d}, "
+            f"type: protest, sources: [{{source: wire}}]{pin}}}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def test_counts_agree_with_their_nouns_and_zero_is_not_shown(tmp_path: Path) -> None:
+    events = tmp_path / "events.yaml"
+    events.write_text(many_events(1), encoding="utf-8")
+    build_site(events, tmp_path / "out")
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "<strong>1</strong> event</span>" in index
+    assert "<strong>1</strong> source</span>" in index
+    assert "places</span>" not in index and "actors</span>" not in index
+    assert "1 event from 1 source, 1 January 2021." in index
+    assert "1 sources" not in index and "0 places" not in index
+
+
+def test_long_timelines_lead_with_their_key_events(tmp_path: Path) -> None:
+    events = tmp_path / "events.yaml"
+    others = tuple(i for i in range(40) if i not in (3, 20, 35))
+    events.write_text(many_events(40, keys=(35, 3), never=others), encoding="utf-8")
+    build_site(events, tmp_path / "out")
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    key = index.split('<section class="key-events"', 1)[1].split("</section>", 1)[0]
+    # pinned ones and the one left to its score, in the list's order; key: false never
+    assert re.findall(r'href="events/(e\d+)\.html"', key) == ["e003", "e020", "e035"]
+    assert index.index('class="key-events"') < index.index('id="events"')
+    short = tmp_path / "short.yaml"
+    short.write_text(many_events(12), encoding="utf-8")
+    build_site(short, tmp_path / "short-out")
+    assert "key-events" not in (tmp_path / "short-out" / "index.html").read_text(encoding="utf-8")
+
+
+def test_story_mode_shows_every_event_or_the_key_ones_of_a_long_timeline(tmp_path: Path) -> None:
+    from timeline.site.pages import STORY_LIMIT
+
+    events = tmp_path / "events.yaml"
+    never = (0, 100, 200, 250, 304)  # key: false: left out of a story of key events
+    events.write_text(many_events(STORY_LIMIT + 5, never=never), encoding="utf-8")
+    build_site(events, tmp_path / "out")
+    story = (tmp_path / "out" / "story.html").read_text(encoding="utf-8")
+    slides = re.findall(r'<section class="slide t-\w+" id="(e\d+)"', story)
+    assert len(slides) == STORY_LIMIT and slides == sorted(slides)
+    assert not {f"e{i:03d}" for i in never} & set(slides)
+    assert f"The {STORY_LIMIT} key events of {STORY_LIMIT + 5:,}." in story
+    assert '<script src="assets/story.js"></script>' in story
+
+
+def test_the_embed_has_no_site_chrome_and_opens_links_in_a_new_tab(project: Path) -> None:
+    build_site(project / "events.yaml", project / "out")
+    embed = (project / "out" / "embed.html").read_text(encoding="utf-8")
+    assert '<base target="_blank">' in embed
+    assert 'class="masthead"' not in embed and 'class="site-footer"' not in embed
+    assert '<div id="chart" class="chart" data-embed' in embed
+    assert embed.count('<li class="ev') == 6
+    index = (project / "out" / "index.html").read_text(encoding="utf-8")
+    assert (
+        "&lt;iframe src=&#34;https://example.org/your-timeline/embed.html&#34; "
+        "title=&#34;The Riverton budget standoff&#34;"
+    ) in index
+    for page in (project / "out").rglob("*.html"):
+        assert 'rel="icon" href="' in page.read_text(encoding="utf-8"), page  # no 404 for it

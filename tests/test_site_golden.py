@@ -6,7 +6,8 @@ When a change to the templates or the site code is intended, regenerate with::
 
 and review the diff of tests/golden/expected/ before committing (see tests/golden/README.md).
 Assets are not copied: they must equal their sources in site_templates/assets/ and
-Plotly's package; the data downloads are pinned by the exports tests.
+Plotly's package; media must equal the fixture's files; the data downloads are pinned
+by the exports tests.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from timeline.site.pages import plotly_js
 
 GOLDEN = Path(__file__).parent / "golden"
 EXPECTED = GOLDEN / "expected"
-SKIP = ("assets/", "data/")
+SKIP = ("assets/", "data/", "media/")
 ASSETS = Path(__file__).parents[1] / "site_templates" / "assets"
 
 
@@ -69,6 +70,9 @@ def test_site_matches_golden(
     assert sorted(p.name for p in (out / "assets").iterdir()) == sorted([*ours, "plotly.min.js"])
     for name in ours:
         assert (out / "assets" / name).read_bytes() == (ASSETS / name).read_bytes(), name
+    fixture_image = (GOLDEN / "fixture" / "media" / "town-hall.png").read_bytes()
+    assert [p.name for p in (out / "media").iterdir()] == ["budget-passed.png"]
+    assert (out / "media" / "budget-passed.png").read_bytes() == fixture_image
     assert sorted(p.name for p in (out / "data").iterdir()) == [
         "events.csv",
         "events.ics",

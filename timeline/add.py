@@ -11,6 +11,7 @@ validated before anything is written.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import logging
 import os
@@ -18,10 +19,11 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from timeline.dates import DateError, EdtfDate, parse_edtf
+from timeline.dates import MONTHS, DateError, EdtfDate, parse_edtf
 from timeline.exceptions import InputError, ValidationError
 from timeline.slug import slugify as _slugify
 from timeline.store import Document, edit_document, parse_text
@@ -50,10 +52,15 @@ class AddedEvent:
     date: str
     type: str
     type_guessed: bool
+    source_created: str | None = None  # the id of a source --source-url defined
 
 
 class SourceNeeded(InputError):
     """An event was added without a source, or with one the file does not define."""
+
+
+class AlreadyThere(InputError):
+    """An event with the same title on the same day is in the file already."""
 
 
 # -- the phrase ------------------------------------------------------------------------
@@ -85,11 +92,14 @@ def parse_date(text: str, title: str | None = None) -> EdtfDate:
     """Read a date written as EDTF or in words ('October 15, 2020', 'October 2020').
 
     ``title``, when the date came from a phrase, makes the hints show the whole phrase.
+    A day that does not exist gets the message ``timeline validate`` gives.
     """
     try:
         return parse_edtf(text)
-    except DateError:
-        pass
+    except DateError as err:
+        if "is not a real day" in str(err):
+            raise InputError(f"date {err}") from None
+    _check_real_day(text)
     hint = _ISO_HINT.format(example=_example("2020-10-15", title))
     numeric = _NUMERIC.match(text)
     if numeric:
@@ -130,6 +140,34 @@ def _check_numeric(text: str, first: int, second: int, third: int, *, title: str
         raise InputError(
             f"'{text}' is ambiguous: day {first} of month {second}, or month {first} day "
             f"{second}? Write it as {one} or {other}"
+        )
+
+
+_MONTH_NAMES = {name.lower(): n for n, name in enumerate(MONTHS, 1)}
+_MONTH_NAMES.update({name[:3].lower(): n for n, name in enumerate(MONTHS, 1)})
+_WORDED = re.compile(
+    r"^(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[a-z]+)\.?,?|(?P<m2>[a-z]+)\.?\s+"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?)\s+(?P<y>\d{4})$",
+    re.IGNORECASE,
+)
+
+
+def _check_real_day(text: str) -> None:
+    """'30 February 2024' or 'February 30, 2024': the day 'timeline validate' would refuse,
+    with its message."""
+    found = _WORDED.match(" ".join(text.split()))
+    if not found:
+        return
+    month = _MONTH_NAMES.get((found["m1"] or found["m2"]).lower())
+    day, year = int(found["d1"] or found["d2"]), int(found["y"])
+    if month is None or year < 1:
+        return
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        iso = f"{year:04d}-{month:02d}-{day:02d}"
+        raise InputError(
+            f"date '{text}' is not a real day ({MONTHS[month - 1]} {year} has {days} days; "
+            f"read as {iso})"
         )
 
 
@@ -194,29 +232,97 @@ def add_event(
     actors: Sequence[str] = (),
     source: str | None = None,
     quote: str | None = None,
+    source_url: str | None = None,
+    source_title: str | None = None,
 ) -> AddedEvent:
     """Append the event the phrase describes to ``events_path`` and return what was added.
 
-    Nothing is written if the phrase is unclear, the source is unknown, or the
-    file would not validate afterwards.
+    ``source_url`` cites the source with that link, defining it (titled ``source_title``)
+    when the file has none. Nothing is written if the phrase is unclear, the source is
+    unknown, the same event (title and day) is there already, or the file would not
+    validate afterwards.
     """
     parsed = parse_phrase(phrase)
     if event_type is not None and event_type not in TYPE_NAMES:
         raise InputError(f"unknown type '{event_type}'; types: {', '.join(TYPE_NAMES)}")
-    if quote is not None and source is None:
-        raise InputError("--quote needs --source: the quote is from that source")
+    _check_source_options(source, quote, source_url, source_title)
     chosen_type = event_type or guess_type(parsed.title)
     display = os.fspath(events_path)
+    created = None
     with edit_document(events_path, display) as doc:
         events = _events_list(doc)
+        if source_url is not None:
+            source, created = _source_for_url(doc, source_url, source_title)
         _check_source(doc, source)
+        _check_not_there(doc, events, parsed)
         ids = {str(e.get("id")) for e in events if isinstance(e, dict)}
         event_id = unique_slug(slugify(parsed.title), ids)
         entry = _entry(event_id, parsed, chosen_type, actors, source, quote)
         _append(doc, events, entry)
         _validate(doc)
     log.info("added event %s to %s", event_id, display)
-    return AddedEvent(event_id, parsed.title, parsed.date.text, chosen_type, event_type is None)
+    return AddedEvent(
+        event_id, parsed.title, parsed.date.text, chosen_type, event_type is None, created
+    )
+
+
+def _check_source_options(
+    source: str | None, quote: str | None, url: str | None, title: str | None
+) -> None:
+    if source is not None and url is not None:
+        raise InputError("give --source ID or --source-url URL, not both")
+    if title is not None and url is None:
+        raise InputError("--source-title needs --source-url: it is the title of that source")
+    if url is not None and not re.match(r"(?i)https?://[^\s]+$", url.strip()):
+        raise InputError(f"--source-url '{url}' is not an http(s) link")
+    if quote is not None and source is None and url is None:
+        raise InputError("--quote needs --source: the quote is from that source")
+
+
+def _source_for_url(doc: Document, url: str, title: str | None) -> tuple[str, str | None]:
+    """The id of the source with ``url``, defining it when the file has none: (id, id if new)."""
+    url = url.strip()
+    sources = doc.data.get("sources")
+    if not isinstance(sources, dict):
+        sources = CommentedMap()
+        doc.data["sources"] = sources
+    for sid, entry in sources.items():
+        if isinstance(entry, dict) and str(entry.get("url", "")).strip() == url:
+            return str(sid), None
+    parts = urlsplit(url)
+    host = parts.hostname or "source"
+    host = host[4:] if host.startswith("www.") else host
+    last = next((p for p in reversed(parts.path.split("/")) if p), "")
+    sid = unique_slug(slugify(f"{host} {last}", max_length=48), {str(s) for s in sources})
+    entry = CommentedMap()
+    entry["title"] = title.strip() if title and title.strip() else f"{host}{parts.path}".rstrip("/")
+    entry["publisher"] = host
+    entry["url"] = url
+    if not sources:
+        sources.fa.set_block_style()
+    sources[sid] = entry
+    return sid, sid
+
+
+def _check_not_there(doc: Document, events: CommentedSeq, parsed: Phrase) -> None:
+    """Refuse an event whose title and day are those of an event in the file."""
+    title = " ".join(parsed.title.split()).casefold()
+    for index, entry in enumerate(events):
+        if not isinstance(entry, dict) or entry.get("date") is None:
+            continue
+        if " ".join(str(entry.get("title", "")).split()).casefold() != title:
+            continue
+        try:
+            when = parse_edtf(entry["date"])
+        except DateError:
+            continue
+        if (when.earliest, when.latest) == (parsed.date.earliest, parsed.date.latest):
+            line = events.lc.item(index)[0] + 1 if getattr(events, "lc", None) else 0
+            raise AlreadyThere(
+                f"'{parsed.title}' on {parsed.date.human()} is already in {doc.display} "
+                f"(event '{entry.get('id')}'{f', line {line}' if line else ''}); nothing added. "
+                "Edit that event, or give this one a title that tells them apart"
+            )
 
 
 def _events_list(doc: Document) -> CommentedSeq:
@@ -238,7 +344,8 @@ def _check_source(doc: Document, source: str | None) -> None:
     if source is None:
         raise SourceNeeded(
             "every event needs a source; add --source ID"
-            + (f" (defined: {', '.join(defined)})" if defined else _how_to_add_source(doc))
+            + (f" (defined: {', '.join(defined)})" if defined else "")
+            + ", or --source-url URL to cite a link (it is added under 'sources:')"
         )
     if source not in defined:
         listed = f" (defined: {', '.join(defined)})" if defined else ""

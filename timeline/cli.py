@@ -94,6 +94,7 @@ def cli(verbose: int) -> None:
       timeline init [DIR]          start a project: events.yaml explained, templates
       timeline extract ARTICLE...  find dated, sourced events in news and merge them
       timeline add "DATE: TITLE"   append an event, e.g. "October 15, 2020: X resigns"
+      timeline import FILE         events from TimelineJS (JSON, or its sheet as CSV)
       timeline list                the events in order, as a table (--key: key events)
       timeline digest              the key days and their events, for editors
       timeline serve               preview the site; it reloads as you save
@@ -319,6 +320,17 @@ def init(directory: str, title: str) -> None:
 )
 @click.option("--actor", "actors", multiple=True, metavar="NAME", help="Who is involved (repeat).")
 @click.option("--source", metavar="ID", help="The source that reports it: an id under 'sources:'.")
+@click.option(
+    "--source-url",
+    metavar="URL",
+    help="Cite the source at this http(s) link instead; it is added under 'sources:' "
+    "when the file has no source with that link.",
+)
+@click.option(
+    "--source-title",
+    metavar="TEXT",
+    help="The headline of the --source-url source, when it is new (default: its address).",
+)
 @click.option("--quote", metavar="TEXT", help="The words in that source that say so.")
 @reports_errors
 def add(
@@ -327,29 +339,87 @@ def add(
     event_type: str | None,
     actors: tuple[str, ...],
     source: str | None,
+    source_url: str | None,
+    source_title: str | None,
     quote: str | None,
 ) -> None:
     """Append the event PHRASE describes ('DATE: TITLE') to events.yaml.
 
     The date may be in words or ISO; a date that could be read two ways
-    (03/04/2020) or has no year is refused rather than guessed. The id is made
-    from the title and kept unique. Comments and layout of the file are kept;
-    nothing is written unless the file still validates. Prints the new id.
+    (03/04/2020), has no year or does not exist (2024-02-30) is refused rather
+    than guessed. Every event cites a source: --source names one defined under
+    'sources:', --source-url cites a link (defining the source when it is new).
+    The same title on the same day is refused: it is there already. The id is
+    made from the title and kept unique. Comments and layout of the file are
+    kept; nothing is written unless the file still validates. Prints the new id.
 
     \b
     Examples:
       timeline add "October 15, 2020: President Jeenbekov resigns" \\
           --source tass-2020-10-21 --quote "Jeenbekov stepped down" --actor "Sooronbay Jeenbekov"
       timeline add "October 2020: Talks on a new constitution" --type meeting --source reporting
+      timeline add "2020-10-06: Election results annulled" \\
+          --source-url https://example.org/annulled --source-title "Vote annulled"
     """
     from timeline.add import add_event
 
     added = add_event(
-        events_path, phrase, event_type=event_type, actors=actors, source=source, quote=quote
+        events_path,
+        phrase,
+        event_type=event_type,
+        actors=actors,
+        source=source,
+        quote=quote,
+        source_url=source_url,
+        source_title=source_title,
     )
+    if added.source_created:
+        click.echo(f"defined source '{added.source_created}' for {source_url}", err=True)
     guessed = " (guessed; use --type to choose)" if added.type_guessed else ""
     click.echo(f"added {added.date} {added.type}{guessed} to {events_path}", err=True)
     click.echo(added.id)
+
+
+@cli.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True))
+@click.option(
+    "--events",
+    "events_path",
+    default="events.yaml",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The timeline file to import into (created if missing).",
+)
+@click.option(
+    "--skip-bad",
+    is_flag=True,
+    help="Import the rows that can be read and report the others, instead of stopping.",
+)
+@reports_errors
+def import_command(file: str, events_path: str, skip_bad: bool) -> None:
+    """Import the events of a TimelineJS timeline into events.yaml.
+
+    FILE is TimelineJS JSON, or TimelineJS's spreadsheet template saved as CSV
+    (columns Year, Month, Day, ..., Headline, Text, Media, Media Credit, Media
+    Caption, Type, Group). Dates become EDTF (a span when there is an end date),
+    HTML becomes plain text, a Group that names a type becomes the type (else a
+    tag, and the type is guessed from the headline), and each event cites a new
+    source made from FILE. Every row that cannot be read is reported with its
+    line; then nothing is written (or, with --skip-bad, the rest is imported).
+    Events already in events.yaml are not added twice. A file written by
+    'timeline export --format timelinejs' imports back to the same events.
+
+    \b
+    Examples:
+      timeline import newsroom-timeline.json
+      timeline import "Timeline template - Sheet1.csv" --events crisis/events.yaml
+      timeline import sheet.csv --skip-bad
+    """
+    from timeline.imports import import_file
+
+    report = import_file(file, events_path, skip_bad=skip_bad)
+    echo_warnings(report.warnings)
+    click.echo(report.summary())
 
 
 @cli.command(name="list")

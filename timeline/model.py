@@ -32,6 +32,17 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Media:
+    """An image for an event (see :mod:`timeline.media`): ``url`` or ``path``, and ``alt``."""
+
+    alt: str
+    url: str | None = None
+    path: str | None = None  # relative to events.yaml
+    caption: str = ""
+    credit: str = ""
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     title: str
@@ -47,6 +58,7 @@ class Event:
     after: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     key: bool | None = None  # pinned by a person: True always key, False never
+    media: Media | None = None
     line: int = 0  # where the event starts in events.yaml, for located messages
 
     @property

@@ -83,6 +83,33 @@ SOURCE_REF: dict[str, Any] = {
     },
 }
 
+MEDIA: dict[str, Any] = {
+    "type": "object",
+    "description": "An image for the event's page, its card on the chart and story mode: "
+    "a local file (path) or an online one (url), with alt text.",
+    "required": ["alt"],
+    "properties": {
+        "url": {
+            "type": "string",
+            "pattern": URL_PATTERN,
+            "description": "An image online (shown, lazily, when the link is https and names "
+            "an image file) or a page with the media (shown as a link); http(s) only.",
+        },
+        "path": {
+            "type": "string",
+            "description": "A local PNG, JPEG, GIF, WebP or AVIF image, relative to events.yaml "
+            "and inside its folder; copied into the site.",
+        },
+        "alt": {
+            "type": "string",
+            "minLength": 1,
+            "description": "What the image shows, for readers who cannot see it.",
+        },
+        "caption": {"type": "string", "description": "A line about the image."},
+        "credit": {"type": "string", "description": "Who made it, e.g. 'Photo: A. Name/Agency'."},
+    },
+}
+
 EVENT: dict[str, Any] = {
     "type": "object",
     "description": "One thing that happened, with its date and sources.",
@@ -125,6 +152,7 @@ EVENT: dict[str, Any] = {
             "description": "Ids of events this one follows (narrative or causal order).",
         },
         "tags": _names("Free keywords."),
+        "media": MEDIA,
         "key": {
             "type": "boolean",
             "description": "Pin the event: true always counts it among the key events, "
@@ -171,8 +199,8 @@ def schema_text() -> str:
 
 
 def known_keys(section: str) -> frozenset[str]:
-    """The keys the format defines for 'top', 'source', 'event' or 'ref'."""
-    table = {"top": TOP, "source": SOURCE, "event": EVENT, "ref": SOURCE_REF}
+    """The keys the format defines for 'top', 'source', 'event', 'ref' or 'media'."""
+    table = {"top": TOP, "source": SOURCE, "event": EVENT, "ref": SOURCE_REF, "media": MEDIA}
     return frozenset(table[section]["properties"])
 
 

@@ -24,7 +24,8 @@ from jsonschema import ValidationError as SchemaError
 from timeline.dates import HINT as EDTF_HINT
 from timeline.dates import DateError, EdtfDate, human_day, parse_edtf
 from timeline.exceptions import Problem, ValidationError
-from timeline.model import Event, Source, SourceRef, Timeline
+from timeline.media import check_path as check_media_path
+from timeline.model import Event, Media, Source, SourceRef, Timeline
 from timeline.schema import EVENT, conforms, json_schema, known_keys
 from timeline.slug import slugify
 from timeline.store import Document, load_document
@@ -316,6 +317,8 @@ class _Checker:
         if isinstance(events, list):
             for index, event in enumerate(events):
                 check(event, "event", ("events", index))
+                media = event.get("media") if isinstance(event, dict) else None
+                check(media, "media", ("events", index, "media"))
                 refs = event.get("sources") if isinstance(event, dict) else None
                 if isinstance(refs, list):
                     for r, ref in enumerate(refs):
@@ -438,6 +441,7 @@ class _Checker:
                     after=_strings(entry.get("after")),
                     tags=_strings(entry.get("tags")),
                     key=entry.get("key") if isinstance(entry.get("key"), bool) else None,
+                    media=self.build_media(base, entry.get("media")),
                     line=self.start_of(base)[0],
                 )
             )
@@ -460,6 +464,38 @@ class _Checker:
             _opt_str(ref.get("quote")),
             paragraph,
             self.parse_date((*path, "date"), claim) if claim is not None else None,
+        )
+
+    def build_media(self, base: Path_, raw: Any) -> Media | None:
+        """An event's media (see :mod:`timeline.media`); the schema checks its shape."""
+        if not isinstance(raw, dict):
+            return None
+        path, label = (*base, "media"), self.label(base)
+        url, local = _opt_str(raw.get("url")), _opt_str(raw.get("path"))
+        if url is None and local is None:
+            self.add(
+                path,
+                f"{label}media needs a 'url' or a 'path'",
+                hint="path: media/photo.jpg (an image beside events.yaml) or url: https://...",
+                at=self.start_of(path),
+            )
+        elif url is not None and local is not None:
+            self.add((*path, "path"), f"{label}media has both a 'url' and a 'path'; keep one")
+        elif local is not None:
+            problem = check_media_path(self.doc.path.parent, local)
+            if problem:
+                self.add((*path, "path"), label + problem[0], hint=problem[1])
+        alt = raw.get("alt")
+        if isinstance(alt, str) and not alt.strip():
+            self.add((*path, "alt"), f"{label}media 'alt' is empty", hint=_required_hint("alt"))
+        if not isinstance(alt, str) or not alt.strip():
+            return None
+        return Media(
+            alt=alt.strip(),
+            url=url,
+            path=local,
+            caption=str(raw.get("caption") or "").strip(),
+            credit=str(raw.get("credit") or "").strip(),
         )
 
     def check_bounds(self, base: Path_, dates: dict[str, EdtfDate | None]) -> None:
@@ -601,6 +637,7 @@ def _required_hint(field: str) -> str | None:
         "sources": "cite where this comes from: sources: [{source: ID, quote: '...'}]",
         "events": "add 'events:' with a list of events (it may be empty: events: [])",
         "source": "name an entry under the top-level 'sources:'",
+        "alt": "describe what the image shows, for readers who cannot see it",
     }.get(field)
 
 

@@ -1,7 +1,13 @@
 """timelinejs.json: TimelineJS3 JSON (timeline.knightlab.com/docs/json-format.html).
 
 TimelineJS renders ``headline`` and ``text`` as HTML, so every value is escaped
-and only http(s) links are made.
+and only http(s) links are made. An event's media becomes the slide's ``media``
+when it is online (TimelineJS needs a URL).
+
+Each slide also carries, under ``timeline``, the event as events.yaml holds it
+(TimelineJS ignores keys it does not know), and the top level carries the sources
+and the events TimelineJS cannot place (no date at all). ``timeline import`` reads
+them back, so export then import gives the same events.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from typing import Any
 
 from timeline.exports.common import cited, http_url, json_text, known_window
 from timeline.graph import OrderedTimeline, Placed
-from timeline.model import SourceRef, Timeline
+from timeline.model import Event, Source, SourceRef, Timeline
 
 DateParts = dict[str, int]
 
@@ -23,8 +29,53 @@ def render_timelinejs(ordered: OrderedTimeline) -> str:
     data = {
         "title": {"text": {"headline": _h(timeline.title), "text": _h(timeline.description)}},
         "events": [slide for slide in slides if slide is not None],
+        "timeline": {
+            "title": timeline.title,
+            "description": timeline.description,
+            "sources": {sid: source_entry(s) for sid, s in sorted(timeline.sources.items())},
+            "undated": [event_entry(p.event) for p in ordered.placed if known_window(p) is None],
+        },
     }
     return json_text(data)
+
+
+def event_entry(event: Event) -> dict[str, Any]:
+    """The event as events.yaml writes it (the fields that are set)."""
+    entry: dict[str, Any] = {"id": event.id, "title": event.title, "type": event.type}
+    for name in ("date", "end", "not_before", "not_after"):
+        value = getattr(event, name)
+        if value is not None:
+            entry[name] = value.text
+    for name in ("actors", "places", "after", "tags"):
+        if getattr(event, name):
+            entry[name] = list(getattr(event, name))
+    if event.summary:
+        entry["summary"] = event.summary
+    entry["sources"] = [
+        {"source": r.source, **({"quote": r.quote} if r.quote is not None else {})}
+        for r in event.sources
+    ]
+    if event.key is not None:
+        entry["key"] = event.key
+    if event.media is not None:
+        media = event.media
+        entry["media"] = {
+            k: v
+            for k, v in (("url", media.url), ("path", media.path), ("alt", media.alt),
+                         ("caption", media.caption), ("credit", media.credit))
+            if v
+        }  # fmt: skip
+    return entry
+
+
+def source_entry(source: Source) -> dict[str, Any]:
+    entry: dict[str, Any] = {"title": source.title}
+    for name in ("publisher", "url", "path"):
+        if getattr(source, name):
+            entry[name] = getattr(source, name)
+    if source.published is not None:
+        entry["published"] = source.published.text
+    return entry
 
 
 def _h(text: str) -> str:
@@ -46,6 +97,14 @@ def _slide(timeline: Timeline, placed: Placed) -> dict[str, Any] | None:
     }
     if end is not None:
         slide["end_date"] = end
+    media = event.media
+    if media is not None and http_url(media.url):
+        slide["media"] = {"url": media.url, "alt": media.alt}
+        if media.caption:
+            slide["media"]["caption"] = _h(media.caption)
+        if media.credit:
+            slide["media"]["credit"] = _h(media.credit)
+    slide["timeline"] = event_entry(event)
     return slide
 
 

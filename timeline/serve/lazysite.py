@@ -59,6 +59,10 @@ class LazySite(SiteWriter):
             self._once("graph", self.write_graph)
         elif path.startswith("assets/"):
             self._once("assets", self.copy_assets)
+        elif path.startswith("media/"):
+            self._once("media", self.copy_media)
+        elif path in ("story.html", "embed.html"):
+            self._once(path, self.write_story if path == "story.html" else self.write_embed)
         elif path.startswith(("actors/", "places/")):
             self._once("entities", self.write_entities)
         elif path.startswith("data/"):

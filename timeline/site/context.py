@@ -59,6 +59,19 @@ class EntityRef:
     href: str  # relative to the site root
 
 
+@dataclass(frozen=True)
+class MediaView:
+    """An event's image as pages show it (see timeline.media): an <img> when ``src`` is
+    set, else a link to ``href``."""
+
+    alt: str
+    caption: str
+    credit: str
+    src: str | None  # 'media/<id>.jpg' (relative to the site root) or an https image URL
+    local: bool  # src is a file in the site: prefix it with root
+    href: str | None  # http(s) link to the media when it is not shown as an image
+
+
 @dataclass
 class EventView:
     """Everything a page shows about one event, computed once."""
@@ -82,6 +95,7 @@ class EventView:
     citations: tuple[Citation, ...]
     placed: Placed
     date_claims: str = ""  # '2 sources say 15 October 2020, 1 says 14 October 2020' or ''
+    media: MediaView | None = None
 
 
 @dataclass
@@ -154,6 +168,20 @@ class IndexPage(Page):
     actors: list[EntityView]
     places: list[EntityView]
     downloads: list[Download]
+    key_events: list[EventView]  # the most important, in display order; empty for short timelines
+    embed_snippet: str  # the <iframe> to paste into another page (shown as text)
+
+
+@dataclass
+class StoryPage(Page):
+    slides: list[EventView]  # in display order: every event, or the key ones when many
+    limited: bool  # True when slides hold only the key events of a long timeline
+
+
+@dataclass
+class EmbedPage(Page):
+    months: list[MonthGroup]
+    chart_data: dict[str, Any]  # the index's chart data
 
 
 @dataclass
@@ -163,16 +191,9 @@ class EventPage(Page):
     precedes: list[EventView]
     previous: EventView | None
     next: EventView | None
-    # the event against the whole timeline, with those it follows and precedes;
-    # drawn from the fields above when not given
-    context_svg: Markup | None = None
-
-    def __post_init__(self) -> None:
-        if self.context_svg is None:
-            from timeline.site.chart import mini_timeline_svg
-
-            nearby = [*self.follows, self.event, *self.precedes]
-            self.context_svg = mini_timeline_svg(self.site, nearby, self.root, self.event)
+    # the event against the whole timeline, with those it follows and precedes
+    # (see timeline.site.chart.mini_timeline_svg)
+    context_svg: Markup
 
 
 @dataclass

@@ -58,8 +58,14 @@ def make_environment(project_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters["safe_url"] = safe_url
     env.filters["thousands"] = lambda n: f"{n:,}"
+    env.filters["counted"] = counted
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
     return env
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """'1 event', '2 events', '1,024 sources': a number and its noun, agreeing."""
+    return f"{number:,} {noun if number == 1 else (plural or noun + 's')}"
 
 
 def get_template(env: jinja2.Environment, name: str) -> jinja2.Template:

@@ -12,6 +12,7 @@ from itertools import groupby
 from timeline import __version__
 from timeline.dates import human_range
 from timeline.graph import OrderedTimeline, Placed
+from timeline.media import is_https_image, site_name
 from timeline.model import Event
 from timeline.site import urls
 from timeline.site.context import (
@@ -19,6 +20,7 @@ from timeline.site.context import (
     EntityRef,
     EntityView,
     EventView,
+    MediaView,
     MonthGroup,
     SiteView,
     SourceView,
@@ -171,6 +173,7 @@ def _event_view(
         ),
         placed=placed,
         date_claims=date_claims(event, placed.human_date()),
+        media=_media(event),
     )
 
 
@@ -192,6 +195,20 @@ def date_claims(event: Event, when: str) -> str:
         else:
             parts.append(f"{count} {'says' if count == 1 else 'say'} {day}")
     return ", ".join(parts)
+
+
+def _media(event: Event) -> MediaView | None:
+    media = event.media
+    if media is None:
+        return None
+    if media.path:
+        src: str | None = site_name(event.id, media.path)
+        local, href = True, None
+    else:
+        url = urls.safe_url(media.url)
+        src, local = (url if is_https_image(url) else None), False
+        href = None if src else url
+    return MediaView(media.alt, media.caption, media.credit, src, local, href)
 
 
 def _kind(placed: Placed) -> str:
