@@ -25,12 +25,17 @@ from timeline.dates import HINT as EDTF_HINT
 from timeline.dates import DateError, EdtfDate, human_day, parse_edtf
 from timeline.exceptions import Problem, ValidationError
 from timeline.model import Event, Source, SourceRef, Timeline
-from timeline.schema import EVENT, conforms, json_schema, known_keys
+from timeline.schema import EVENT, MAX_ID_LENGTH, conforms, json_schema, known_keys
 from timeline.store import Document, load_document
 from timeline.vocabulary import TYPE_NAMES
 
 DATE_FIELDS = ("date", "end", "not_before", "not_after")
 Path_ = tuple[Any, ...]
+# Names Windows keeps for devices, with any extension: events/con.html cannot be created.
+DEVICE_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{kind}{n}" for kind in ("com", "lpt") for n in range(10)]
+)
+SHOWN = 60  # characters of a long value that messages quote
 
 
 @lru_cache(maxsize=1)
@@ -72,10 +77,11 @@ def check_document(doc: Document, *, strict: bool = False) -> tuple[Timeline, li
     checker = _Checker(doc)
     timeline = checker.run()
     if checker.problems and not doc.located:
-        # Large files are first read without positions; read again to locate the problems.
-        from timeline.store import parse_text
+        # Large files are first read without positions: find the ones the messages need.
+        from timeline.locate import locate
 
-        doc = parse_text(doc.text, doc.display, editable=False, positions=True)
+        data = locate(doc.data, doc.text, checker.paths)
+        doc = Document(doc.path, doc.display, data, doc.text, editable=False, located=True)
         checker = _Checker(doc)
         timeline = checker.run()
     errors = [p for p in checker.problems if p.severity == "error"]
@@ -111,6 +117,7 @@ class _Checker:
         self.doc = doc
         self.data = doc.data
         self.problems: list[Problem] = []
+        self.paths: list[Path_] = []  # where each problem is, for locating them in large files
 
     # -- locations ------------------------------------------------------------------
 
@@ -159,7 +166,9 @@ class _Checker:
     ) -> None:
         line, column = at or self.where(path, key=key)
         severity = "warning" if warning else "error"
+        message = _shorten(message)
         self.problems.append(Problem(self.doc.display, line, column, message, hint, severity))
+        self.paths.append(path)
 
     def label(self, path: Path_) -> str:
         """'event 'x': ' for problems inside an event, 'source 'y': ' inside a source."""
@@ -253,7 +262,14 @@ class _Checker:
                 self.add(path, f"{label}'{value}' does not match {error.validator_value}")
         elif kind == "propertyNames":
             bad = error.instance if isinstance(error.instance, str) else error.message
-            self.add(path, f"source id '{bad}' is not a slug", hint="use e.g. 'tass-2020-10-21'")
+            if len(bad) > MAX_ID_LENGTH:
+                self.add(path, f"source id '{bad}' is {_too_long(bad)}")
+            else:
+                hint = "use e.g. 'tass-2020-10-21'"
+                self.add(path, f"source id '{bad}' is not a slug", hint=hint)
+        elif kind == "maxLength":
+            value = str(error.instance)
+            self.add(path, f"{label}{name or 'id'} '{value}' is {_too_long(value)}")
         elif kind == "enum":
             hint = _suggest(str(error.instance), TYPE_NAMES) or ""
             self.add(
@@ -315,6 +331,11 @@ class _Checker:
                         check(ref, "ref", ("events", index, "sources", r))
 
     def parse_date(self, path: Path_, value: Any) -> EdtfDate | None:
+        if isinstance(value, bool) or not isinstance(value, (str, int, dt.date)):
+            return None  # the schema check says it must be a date such as 2020-10-04
+        if isinstance(value, str) and not value.strip():
+            self.add(path, f"{self.label(path)}{path[-1]} is empty", hint=EDTF_HINT)
+            return None
         try:
             return parse_edtf(value)
         except DateError as err:
@@ -353,6 +374,13 @@ class _Checker:
                 continue
             base: Path_ = ("events", index)
             ident = entry.get("id")
+            if isinstance(ident, str) and ident in DEVICE_NAMES:
+                self.add(
+                    (*base, "id"),
+                    f"event id '{ident}' is a device name on Windows, where "
+                    f"events/{ident}.html cannot be created",
+                    hint=f"choose another id, e.g. '{ident}-event'",
+                )
             if isinstance(ident, str):
                 if ident in first_seen:
                     self.add(
@@ -469,10 +497,12 @@ class _Checker:
             )
 
     def event_indexes(self) -> dict[str, int]:
+        """Each event's index by its id as text (as Event.id holds it, whatever was written)."""
         indexes: dict[str, int] = {}
-        for index, entry in enumerate(self.data.get("events") or []):
-            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                indexes.setdefault(entry["id"], index)
+        events = self.data.get("events")
+        for index, entry in enumerate(events if isinstance(events, list) else []):
+            if isinstance(entry, dict):
+                indexes.setdefault(str(entry.get("id")), index)
         return indexes
 
     def check_order(self, events: list[Event]) -> None:
@@ -534,6 +564,18 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return f"'{value}'"
+
+
+def _too_long(value: str) -> str:
+    return f"{len(value)} characters long; the limit is {MAX_ID_LENGTH}"
+
+
+_LONG_QUOTE = re.compile(rf"'([^'\n]{{{SHOWN}}})[^'\n]{{2,}}'")
+
+
+def _shorten(message: str) -> str:
+    """Quote at most :data:`SHOWN` characters of a value: a 5,000-digit number is not news."""
+    return _LONG_QUOTE.sub(lambda m: f"'{m.group(1)}…'", message)
 
 
 def _slugify(text: str) -> str:
