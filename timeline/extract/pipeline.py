@@ -128,31 +128,50 @@ def run_extract(
         summary.words += result.words
         summary.events_found += len(result.events)
         done.append(result)
-    with locked(path):
-        doc = _open(path, done)
-        known = {str(k) for k in (doc.data.get("sources") or {})}
-        report = MergeReport()
-        for result in done:
-            assert result.source is not None
-            merge_article(doc.data, result.source, result.events, known, report)
-        _check(doc)
-        after = doc.dump()
-        summary.new, summary.merged = report.new, report.merged
-        summary.unchanged = report.unchanged
-        summary.skipped += report.skipped
-        if dry_run:
-            summary.diff = "".join(
-                difflib.unified_diff(
-                    doc.baseline.splitlines(True),
-                    after.splitlines(True),
-                    fromfile=f"{doc.display} (now)",
-                    tofile=f"{doc.display} (after extract)",
-                )
+    if specs and not done:
+        return summary  # nothing was read: the caller reports the skipped sources
+    # Merge without the lock (a long merge must not stop other writers), then write under
+    # it, merging again first if the file changed in the meantime.
+    snapshot = _snapshot(path)
+    doc, report, after = _merge_all(path, done)
+    if not dry_run and (after != doc.baseline or not path.exists()):
+        with locked(path):
+            if _snapshot(path) != snapshot:
+                log.info("%s changed while merging; merging again", path)
+                doc, report, after = _merge_all(path, done)
+            atomic_write(path, doc.file_text(after), locked_by_us=True)
+        summary.written = True
+    summary.new, summary.merged = report.new, report.merged
+    summary.unchanged = report.unchanged
+    summary.skipped += report.skipped
+    if dry_run:
+        summary.diff = "".join(
+            difflib.unified_diff(
+                doc.baseline.splitlines(True),
+                after.splitlines(True),
+                fromfile=f"{doc.display} (now)",
+                tofile=f"{doc.display} (after extract)",
             )
-        if not dry_run and (after != doc.baseline or not path.exists()):
-            atomic_write(path, after)
-            summary.written = True
+        )
     return summary
+
+
+def _snapshot(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _merge_all(path: Path, done: list[_Result]) -> tuple[Document, MergeReport, str]:
+    doc = _open(path, done)
+    known = {str(k) for k in (doc.data.get("sources") or {})}
+    report = MergeReport()
+    for result in done:
+        assert result.source is not None
+        merge_article(doc.data, result.source, result.events, known, report)
+    _check(doc)
+    return doc, report, doc.dump()
 
 
 def _open(path: Path, results: list[_Result]) -> Document:
