@@ -104,7 +104,7 @@ class DevServer:
             if not self.allow_public:
                 raise ServeError(
                     f"refusing to serve on {self.host}, which other machines can reach; "
-                    f"pass --host {self.host} explicitly to allow it"
+                    "add --public to allow it"
                 )
             self.warn(
                 f"serving on {self.host}: anyone who can reach this machine can read the "

@@ -25,11 +25,18 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
+# Names Windows keeps for devices, with any extension: actors/con.html cannot be created.
+_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul", *(f"{k}{n}" for k in ("com", "lpt") for n in range(10))]
+)
+
+
 def slugify(name: str) -> str:
-    """'Sadyr Japarov' -> 'sadyr-japarov'; accents folded, never empty."""
+    """'Sadyr Japarov' -> 'sadyr-japarov'; accents folded, never empty, never a device name."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
-    return slug[:80].strip("-") or "x"
+    slug = slug[:80].strip("-") or "x"
+    return f"{slug}-page" if slug in _DEVICES else slug
 
 
 def unique_slugs(names: Iterable[str]) -> dict[str, str]:
