@@ -31,32 +31,33 @@ _CHUNK = 64 * 1024
 
 
 class _Watchdog:
-    """Remembers the connections a download opens; :meth:`expire` shuts them all down."""
+    """Remembers the sockets a download opens; :meth:`expire` shuts them all down (a read
+    blocked on one of them then returns at once)."""
 
     def __init__(self) -> None:
-        self.connections: list[http.client.HTTPConnection] = []
+        self.sockets: list[socket.socket] = []
         self.expired = False
         self.lock = threading.Lock()
 
     def track(self, base: type[http.client.HTTPConnection]) -> Any:
-        def make(*args: Any, **kwargs: Any) -> http.client.HTTPConnection:
-            connection = base(*args, **kwargs)
-            with self.lock:
-                self.connections.append(connection)
-                if self.expired:  # opened after the deadline: give up at once
-                    raise TimeoutError("deadline passed")
-            return connection
+        watchdog = self
 
-        return make
+        class Tracked(base):  # type: ignore[valid-type,misc]
+            def connect(self) -> None:
+                super().connect()
+                with watchdog.lock:
+                    watchdog.sockets.append(self.sock)
+                    if watchdog.expired:  # connected after the deadline: give up at once
+                        raise TimeoutError("deadline passed")
+
+        return Tracked
 
     def expire(self) -> None:
         with self.lock:
             self.expired = True
-            for connection in self.connections:
-                sock = connection.sock
-                if sock is not None:
-                    with contextlib.suppress(OSError):
-                        sock.shutdown(socket.SHUT_RDWR)
+            for sock in self.sockets:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
 
 
 def _opener(watchdog: _Watchdog) -> urllib.request.OpenerDirector:
