@@ -59,6 +59,7 @@ class HTTPServer(ThreadingHTTPServer):
     closes connections that have not finished their headers within the header timeout."""
 
     daemon_threads = True
+    request_queue_size = 128  # the listen backlog: a burst of requests is not dropped
     state: BuildState
     poll_timeout: float = POLL_TIMEOUT
     header_timeout: float = HEADER_TIMEOUT
