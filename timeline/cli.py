@@ -268,13 +268,7 @@ def tag(files: tuple[str, ...], published: str | None, fmt: str) -> None:
     """
     from timeline.temporal.command import run_tag
 
-    run_tag(
-        list(files),
-        published,
-        fmt,
-        click.get_text_stream("stdout"),
-        click.get_text_stream("stdin"),
-    )
+    run_tag(list(files), published, fmt, sys.stdout, sys.stdin)
 
 
 # -- the editing loop: init, add, list, serve -------------------------------------------

@@ -234,6 +234,8 @@ def parse_text(
     except RecursionError:
         raise ValidationError([_too_deep(text, display)]) from None
     except (MarkedYAMLError, _pyyaml_errors()[0]) as err:
+        if "exceeded maximum nesting depth" in str(err):  # libyaml's own limit (1,000)
+            raise ValidationError([_too_deep(text, display)]) from None
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(part) for part in (err.context, err.problem) if part)

@@ -230,6 +230,9 @@ class _Checker:
         label = self.label(path)
         name = path[-1] if path and isinstance(path[-1], str) else None
         kind = error.validator
+        if path == ("sources",) and isinstance(error.instance, str):  # a source's id (a key)
+            self.report_source_id(error.instance, kind)
+            return
         if kind == "required":
             missing = str(error.message).split("'")[1]
             what = {(): "the file", ("events",): "an event"}.get(path[:1], "")
@@ -260,16 +263,9 @@ class _Checker:
                 )
             else:
                 self.add(path, f"{label}'{value}' does not match {error.validator_value}")
-        elif kind == "propertyNames":
-            bad = error.instance if isinstance(error.instance, str) else error.message
-            if len(bad) > MAX_ID_LENGTH:
-                self.add(path, f"source id '{bad}' is {_too_long(bad)}")
-            else:
-                hint = "use e.g. 'tass-2020-10-21'"
-                self.add(path, f"source id '{bad}' is not a slug", hint=hint)
-        elif kind == "maxLength":
+        elif kind == "maxLength":  # only ids have a maximum
             value = str(error.instance)
-            self.add(path, f"{label}{name or 'id'} '{value}' is {_too_long(value)}")
+            self.add(path, f"event id '{value}' is {_too_long(value)}")
         elif kind == "enum":
             hint = _suggest(str(error.instance), TYPE_NAMES) or ""
             self.add(
@@ -300,6 +296,15 @@ class _Checker:
             self.add(path, f"{label}'{name}' is empty")
         else:  # pragma: no cover - every validator used by the schema is handled above
             self.add(path, f"{label}{error.message}")
+
+    def report_source_id(self, ident: str, kind: str) -> None:
+        """A key under ``sources:`` that is no slug, or too long (checked by propertyNames)."""
+        where = ("sources", ident)
+        if kind == "maxLength":
+            self.add(where, f"source id '{ident}' is {_too_long(ident)}", key=True)
+        else:
+            hint = f"use lowercase letters, digits and single hyphens, e.g. '{_slugify(ident)}'"
+            self.add(where, f"source id '{ident}' is not a slug", hint=hint, key=True)
 
     def check_unknown_keys(self) -> None:
         def check(node: Any, section: str, path: Path_) -> None:

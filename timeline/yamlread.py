@@ -179,8 +179,8 @@ def locate_depth(text: str) -> tuple[int, int] | None:
     """Where the text first nests deeper than :data:`MAX_DEPTH` (0-based), read as a stream
     of parser events, which needs no recursion; None if it does not (or does not parse)."""
     depth = 0
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
+    try:  # libyaml refuses deep flow nesting while scanning ahead: the pure parser goes on
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:

@@ -129,7 +129,7 @@ def _read_file(file: Path, spec: str) -> bytes:
         with open(file, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_ARTICLE_BYTES:
-                raise InputError(_too_large(spec, f"{size:,} bytes"))
+                raise InputError(_too_large(spec, size))
             raw = handle.read(MAX_ARTICLE_BYTES + 1)
     except FileNotFoundError:
         raise InputError(f"{spec}: no such file") from None
@@ -138,13 +138,14 @@ def _read_file(file: Path, spec: str) -> bytes:
     except OSError as err:
         raise InputError(f"{spec}: cannot read ({err.strerror})") from None
     if len(raw) > MAX_ARTICLE_BYTES:  # a pipe or device, which has no size
-        raise InputError(_too_large(spec, "more"))
+        raise InputError(_too_large(spec, None))
     return raw
 
 
-def _too_large(name: str, size: str) -> str:
+def _too_large(name: str, size: int | None) -> str:
+    what = f"{size:,} bytes" if size is not None else f"more than {MAX_ARTICLE_BYTES:,} bytes"
     return (
-        f"{name}: {size} is over the limit of {MAX_ARTICLE_BYTES:,} bytes for one article; "
+        f"{name}: {what}, over the limit of {MAX_ARTICLE_BYTES:,} bytes for one article; "
         "split it into several files"
     )
 
@@ -153,7 +154,7 @@ def read_stdin(stream: BinaryIO) -> str:
     """Standard input as text, like a file: within the size limit, bad UTF-8 as U+FFFD."""
     raw = stream.read(MAX_ARTICLE_BYTES + 1)
     if len(raw) > MAX_ARTICLE_BYTES:
-        raise InputError(_too_large("standard input", "more"))
+        raise InputError(_too_large("standard input", None))
     return decode_article(raw, "standard input")
 
 
