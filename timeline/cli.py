@@ -469,7 +469,12 @@ def serve(events_path: str, host: str, port: int, public: bool, open_browser: bo
 )
 @click.option("--dry-run", is_flag=True, help="Print the changes as a diff; write nothing.")
 @click.option(
-    "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1), help="Processes to use."
+    "--jobs",
+    "-j",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Processes to use (at most one per article and four per core).",
 )
 @reports_errors
 def extract(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import http.server
 import logging
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -193,3 +194,18 @@ def test_the_lock_is_free_while_the_merge_runs(project, monkeypatch):
     titles = {e.title for e in timeline.events}
     assert "Talks resume" in titles  # the other writer's event survived the extract
     assert any(e.type == "resignation" for e in timeline.events)
+
+
+def test_many_jobs_for_few_articles(project, run_bounded):
+    for n in range(3):
+        (project.root / f"a{n}.txt").write_text(f"date 2020-10-2{n}\n\nThe mayor resigned.\n")
+    done = run_bounded(["extract", "-j", "5000", "a0.txt", "a1.txt", "a2.txt", "--dry-run"])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.endswith("articles read: 3\nevents found: 3\nnew: 1\nmerged: 2\n"
+                                "already there: 0\nskipped: 0\n")  # fmt: skip
+
+
+def test_the_worker_count_is_bounded():
+    assert pipeline.worker_count(5000, 3) == 3
+    assert pipeline.worker_count(5000, 10_000) == 4 * (os.cpu_count() or 1)
+    assert pipeline.worker_count(0, 5) == 1

@@ -82,7 +82,14 @@ def _work(job: tuple[str, dt.date | None, str | None, str | None]) -> _Result:
     return _Result(spec, article.source, events, len(article.text.split()))
 
 
+def worker_count(asked: int, articles: int) -> int:
+    """Processes to use: as asked, but no more than articles or four per core
+    (--jobs 5000 used to fork until the machine gave out)."""
+    return max(1, min(asked, articles, 4 * (os.cpu_count() or 1)))
+
+
 def _results(jobs: list, workers: int) -> Iterator[_Result]:
+    workers = worker_count(workers, len(jobs))
     if workers <= 1 or len(jobs) <= 1:
         yield from map(_work, jobs)
         return
