@@ -382,7 +382,8 @@ def check_writable(path: Path) -> None:
         return
     except OSError as err:
         raise SaveError(f"{path}: cannot write ({err.strerror}); nothing was written") from None
-    owner = info.st_uid == os.getuid() or os.getuid() == 0
+    uid = os.getuid() if hasattr(os, "getuid") else None  # None: Windows, no owners to ask
+    owner = uid is not None and (info.st_uid == uid or uid == 0)
     if (owner and not info.st_mode & stat.S_IWUSR) or (not owner and not os.access(path, os.W_OK)):
         raise SaveError(
             f"{path} is read-only (mode {stat.S_IMODE(info.st_mode):04o}); nothing was written "

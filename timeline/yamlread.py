@@ -136,7 +136,26 @@ def _children(node: Any) -> list[Any]:
 def check_structure(root: Any) -> None:
     """Raise :class:`StructureError` if the composed node graph (PyYAML's or ruamel's) nests
     more than :data:`MAX_DEPTH` levels, contains itself through an alias, or would expand
-    through aliases by more than :data:`MAX_ALIAS_VALUES` values. Linear in the nodes."""
+    through aliases by more than :data:`MAX_ALIAS_VALUES` values. Linear in the nodes.
+
+    The usual document is a tree (no node reached twice): one quick pass checks its depth.
+    Only a document that shares nodes through aliases gets the full analysis.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[Any, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth >= MAX_DEPTH:
+            _raise_at(node, f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                      "events.yaml needs a handful of levels; flatten this value")  # fmt: skip
+        if id(node) in seen:
+            _check_graph(root)  # shared through aliases: expansion, cycles, true depth
+            return
+        seen.add(id(node))
+        stack.extend((child, depth + 1) for child in reversed(_children(node)))
+
+
+def _check_graph(root: Any) -> None:
     order: list[Any] = []  # nodes in post-order (children first)
     state: dict[int, int] = {}  # 1: being visited, 2: done
     stack: list[tuple[Any, int]] = [(root, 0)]  # node, next child

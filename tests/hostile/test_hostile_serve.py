@@ -81,6 +81,13 @@ def test_a_redirect_location_is_ascii_and_has_one_leading_slash():
     assert _local_url("/€/x") == "/%E2%82%AC/x"
     assert _local_url("//evil.example/a") == "/evil.example/a"
     assert _local_url("/a\r\nb") == "/a%0D%0Ab"
+    assert _local_url("") == "/"
+
+
+def test_a_path_without_a_slash_redirects_to_the_root(server):
+    lines = head(raw(server, b"GET ?x=1 HTTP/1.0\r\n\r\n"))
+    assert lines[0] == "HTTP/1.0 301 Moved Permanently"
+    assert "Location: /" in lines
 
 
 def test_a_client_that_never_finishes_its_headers_is_closed(server):

@@ -195,7 +195,7 @@ class Handler(BaseHTTPRequestHandler):
         target = _resolve(snapshot.site_dir, path)
         if target is not None and target.is_dir():
             if not path.endswith("/"):
-                self._redirect(_local_url(path) + "/")
+                self._redirect(_local_url(path).rstrip("/") + "/")
                 return
             target = target / "index.html"
         try:
