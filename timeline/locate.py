@@ -44,7 +44,16 @@ def positions(text: str, wanted: set[Path_]) -> tuple[dict[Path_, Position], dic
     keys: dict[Path_, Position] = {}
     values: dict[Path_, Position] = {}
     stack: list[_Frame] = []
+    skipping = 0  # depth inside an entry nobody asked about: only its end matters
     for event in yaml.parse(text, Loader=_Loader):
+        if skipping:
+            if isinstance(event, yaml.CollectionStartEvent):
+                skipping += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                skipping -= 1
+                if not skipping:
+                    _advance(stack[-1] if stack else None)
+            continue
         starts = isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent))
         if starts:
             mark = (event.start_mark.line, event.start_mark.column)
@@ -63,7 +72,10 @@ def positions(text: str, wanted: set[Path_]) -> tuple[dict[Path_, Position], dic
             if _interesting(path, wanted):
                 values[path] = mark
             if isinstance(event, yaml.CollectionStartEvent):
-                stack.append(_Frame(path, isinstance(event, yaml.MappingStartEvent)))
+                if len(path) >= 2 and path[:2] not in wanted:
+                    skipping = 1  # where it starts is all the messages need
+                else:
+                    stack.append(_Frame(path, isinstance(event, yaml.MappingStartEvent)))
             else:
                 _advance(frame)
         elif isinstance(event, yaml.CollectionEndEvent):

@@ -82,7 +82,7 @@ def check_document(doc: Document, *, strict: bool = False) -> tuple[Timeline, li
 
         data = locate(doc.data, doc.text, checker.paths)
         doc = Document(doc.path, doc.display, data, doc.text, editable=False, located=True)
-        checker = _Checker(doc)
+        checker = _Checker(doc, schema_errors=checker.schema_errors)
         timeline = checker.run()
     errors = [p for p in checker.problems if p.severity == "error"]
     warnings = [p for p in checker.problems if p.severity == "warning"]
@@ -113,11 +113,15 @@ def _suggest(word: str, choices: Iterable[str]) -> str | None:
 
 
 class _Checker:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, schema_errors: list[tuple[SchemaError, Path_]] | None = None):
         self.doc = doc
         self.data = doc.data
         self.problems: list[Problem] = []
         self.paths: list[Path_] = []  # where each problem is, for locating them in large files
+        # The schema's findings do not depend on positions: a second run over the same
+        # data (now located) reports the first run's instead of checking every event again.
+        self.known_schema_errors = schema_errors
+        self.schema_errors: list[tuple[SchemaError, Path_]] = []
 
     # -- locations ------------------------------------------------------------------
 
@@ -211,6 +215,10 @@ class _Checker:
         )
 
     def check_schema(self) -> None:
+        if self.known_schema_errors is not None:
+            for error, prefix in self.known_schema_errors:
+                self.report_schema_error(error, prefix)
+            return
         data = plain(self.data)
         events = data.get("events")
         if isinstance(events, list):  # events one by one, so unchanged ones come from the cache
@@ -226,6 +234,7 @@ class _Checker:
                     self.report_schema_error(error, prefix=("events", index))
 
     def report_schema_error(self, error: SchemaError, prefix: Path_ = ()) -> None:
+        self.schema_errors.append((error, prefix))
         path: Path_ = prefix + tuple(error.absolute_path)
         label = self.label(path)
         name = path[-1] if path and isinstance(path[-1], str) else None
