@@ -46,8 +46,12 @@ main()
 def validate(path: Path) -> tuple[float, float, int, str]:
     """Seconds, peak MB and exit code of `timeline validate PATH` in a fresh process."""
     started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, check=False
+    done = subprocess.run(  # run from the file's folder: '' on sys.path must not be the repo
+        [sys.executable, "-c", CHILD, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=path.parent,
     )
     seconds = time.perf_counter() - started
     peak = int(done.stderr.rsplit("PEAK ", 1)[1]) / 1024
