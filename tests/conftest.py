@@ -20,13 +20,35 @@ def shared_dir() -> Path:
     return Path(os.environ.get("TIMELINE_SHARED", ROOT.parent / "shared"))
 
 
-@pytest.fixture
+def corpus_missing(reason: str) -> None:
+    """Skip a test whose third-party corpus is missing; under CI=true, fail it instead:
+    a CI run that silently skips its accuracy floors proves nothing."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}; under CI=true a missing corpus is a failure", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
 def shared() -> Path:
-    """../shared, or skip the test when it is not there."""
+    """../shared, or skip the test when it is not there (fail under CI=true)."""
     folder = shared_dir()
     if not folder.is_dir():
-        pytest.skip(f"third-party corpora not found at {folder} (set TIMELINE_SHARED)")
+        corpus_missing(f"third-party corpora not found at {folder} (set TIMELINE_SHARED)")
     return folder
+
+
+@pytest.fixture(scope="session")
+def corpus(shared: Path):
+    """``corpus("corpora", "seed")``: that path under ../shared, or the test is skipped
+    (failed under CI=true) when it is missing or empty."""
+
+    def find(*parts: str) -> Path:
+        path = shared.joinpath(*parts)
+        if not path.exists() or (path.is_dir() and not any(path.iterdir())):
+            corpus_missing(f"{path} not found (set TIMELINE_SHARED)")
+        return path
+
+    return find
 
 
 @pytest.fixture

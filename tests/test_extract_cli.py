@@ -46,10 +46,14 @@ def test_published_option_is_checked(tmp_path):
 
 
 def test_undated_input_is_reported_as_skipped(tmp_path):
+    events = tmp_path / "e.yaml"
     result = CliRunner().invoke(
-        cli,
-        ["extract", "-", "--events", str(tmp_path / "e.yaml")],
-        input="The minister resigned.\n",
+        cli, ["extract", "-", "--events", str(events)], input="The minister resigned.\n"
     )
-    assert result.exit_code == 0
     assert "skipped: 1\n  stdin: no publication date found" in result.stdout
+    # nothing could be read: a failure, and no file is made
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"Error: no source could be read (1 skipped); {events} is unchanged\n"
+    )
+    assert not events.exists()

@@ -413,6 +413,7 @@ def test_a_future_event_without_a_date_is_not_an_event_yet():
         "Locals are resigned to shortages.",
         "Ministers gathered in the capital on Monday.",
         "Anyone who protested was detained.",
+        "The president is expected to dismiss the prime minister.",
     ],
 )
 def test_what_did_not_happen_is_no_event(body):

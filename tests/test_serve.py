@@ -387,8 +387,7 @@ def test_a_public_address_is_refused_unless_asked_for(project: Path) -> None:
     with pytest.raises(ServeError) as caught:
         DevServer(project / "events.yaml", host="0.0.0.0", port=0).start()
     assert str(caught.value) == (
-        "refusing to serve on 0.0.0.0, which other machines can reach; "
-        "pass --host 0.0.0.0 explicitly to allow it"
+        "refusing to serve on 0.0.0.0, which other machines can reach; add --public to allow it"
     )
 
 

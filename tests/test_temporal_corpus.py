@@ -1,30 +1,20 @@
-"""The seed article and an accuracy floor on TempEval-3 (TBAQ); skipped without ../shared."""
+"""The seed article and an accuracy floor on TempEval-3 (TBAQ); skipped without ../shared,
+failed without it under CI=true."""
 
 from __future__ import annotations
 
 import io
 import json
-import os
-from pathlib import Path
-
-import pytest
 
 from timeline.temporal import tag
 from timeline.temporal.command import run_tag
 from timeline.temporal.timeml import parse_timeml
 
-SHARED = Path(
-    os.environ.get("TIMELINE_SHARED", Path(__file__).resolve().parents[1].parent / "shared")
-)
-SEED = SHARED / "corpora" / "seed" / "kyrgyzstan-2020-10-21.txt"
-TBAQ = SHARED / "corpora" / "tempeval3-tbaq"
 
-
-def test_seed_article() -> None:
-    if not SEED.exists():
-        pytest.skip("shared corpora not available")
+def test_seed_article(corpus) -> None:
+    seed = corpus("corpora", "seed", "kyrgyzstan-2020-10-21.txt")
     out = io.StringIO()
-    run_tag([str(SEED)], None, "json", out, io.StringIO(""))
+    run_tag([str(seed)], None, "json", out, io.StringIO(""))
     doc = json.loads(out.getvalue())
     assert doc["published"] == "2020-10-21"
     dates = sorted(t["value"] for t in doc["timexes"] if t["earliest"] is not None)
@@ -42,10 +32,9 @@ def _relaxed(gold: list, system: list) -> list[tuple[int, int]]:
     return pairs
 
 
-def test_tbaq_accuracy_floor() -> None:
-    files = sorted(TBAQ.rglob("*.tml")) if TBAQ.exists() else []
-    if not files:
-        pytest.skip("TempEval-3 TBAQ corpus not available")
+def test_tbaq_accuracy_floor(corpus) -> None:
+    files = sorted(corpus("corpora", "tempeval3-tbaq").rglob("*.tml"))
+    assert files, "the TempEval-3 TBAQ folder holds no .tml files"
     n_gold = n_sys = matched = right = 0
     for path in files:
         doc = parse_timeml(path.read_text(encoding="utf-8"))

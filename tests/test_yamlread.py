@@ -90,7 +90,6 @@ def test_both_loaders_agree_on_data_and_positions(data):
     "text",
     [
         "a: yes\nb: on\nc: 012\nd: 1:20\ne: 0o17\nf: ~\ng:\nh: 2020-10-04\ni: 2020-02-30\n",
-        "x: &a {k: 1}\ny:\n  <<: *a\n  j: 2\n",
         "- [1, 2, {a: b}]\n- 'quoted'\n- \"2020-10-04\"\n",
     ],
 )
@@ -116,11 +115,23 @@ def test_duplicate_keys_are_located_errors():
 
 
 def test_aliases_are_built_once():
-    # a "billion laughs" document must not expand exponentially
+    # aliases within the budget are shared, not copied
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 6)]
+    doc = parse_text("\n".join(lines) + "\n", "bomb.yaml", editable=False)
+    assert doc.data["a5"][0] is doc.data["a4"]
+
+
+def test_a_billion_laughs_is_refused_where_it_starts():
+    # (tests/hostile/test_yaml_limits.py has the CLI cases)
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 30)]
-    doc = parse_text("\n".join(lines) + "\n", "bomb.yaml", editable=False)
-    assert doc.data["a29"][0] is doc.data["a28"]
+    with pytest.raises(ValidationError) as caught:
+        parse_text("\n".join(lines) + "\n", "bomb.yaml", editable=False)
+    repeats = (4**30 - 1) // 3  # paths from the top to a0: 4 per level, 30 levels
+    assert str(caught.value).startswith(
+        f"bomb.yaml:1:5: aliases repeat this value {repeats:,} times: the document would hold "
+    )
 
 
 def test_read_only_documents_cannot_be_saved():
@@ -147,7 +158,6 @@ def test_large_file_path_reads_the_same_data(data):
     "text",
     [
         "a: yes\nb: on\nc: 012\nd: 1:20\ne: 0o17\nf: ~\ng:\nh: 2020-10-04\ni: 2020-02-30\n",
-        "x: &a {k: 1}\ny:\n  <<: *a\n  j: 2\n",
         "- [1, 2, {a: b}]\n- 'quoted'\n- \"2020-10-04\"\n- ''\n- -1.5e3\n",
         "---\ns: >-\n  folded\n  text\nl: |\n  lit\n",
     ],
@@ -159,7 +169,15 @@ def test_large_file_path_scalars(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["a: 1\na: 2\n", "a: [1, 2\n", "x: !!str 12\n", "a: 1\n---\nb: 2\n"]
+    "text",
+    [
+        "a: 1\na: 2\n",
+        "a: [1, 2\n",
+        "x: !!str 12\n",
+        "a: 1\n---\nb: 2\n",
+        # aliases: the located loader checks what they expand to
+        "x: &a {k: 1}\ny:\n  <<: *a\n  j: 2\n",
+    ],
 )
 def test_large_file_path_hands_unusual_input_to_the_located_loader(text, capfd):
     from timeline.yamlread import load_plain

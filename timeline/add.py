@@ -205,7 +205,12 @@ def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
 
 
 def unique_slug(base: str, existing: Collection[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``... whichever is not taken yet."""
+    """``base``, or ``base-2``, ``base-3``... whichever is not taken yet (and is not a name
+    Windows keeps for a device, which an event's page could not be called)."""
+    from timeline.validate import DEVICE_NAMES
+
+    if base in DEVICE_NAMES:
+        base = f"{base}-event"
     if base not in existing:
         return base
     number = 2
@@ -242,6 +247,10 @@ def add_event(
     unknown, the same event (title and day) is there already, or the file would not
     validate afterwards.
     """
+    for option, value in (("PHRASE", phrase), ("--source", source), ("--quote", quote)):
+        check_text(value, option)
+    for actor in actors:
+        check_text(actor, "--actor")
     parsed = parse_phrase(phrase)
     if event_type is not None and event_type not in TYPE_NAMES:
         raise InputError(f"unknown type '{event_type}'; types: {', '.join(TYPE_NAMES)}")
@@ -323,6 +332,21 @@ def _check_not_there(doc: Document, events: CommentedSeq, parsed: Phrase) -> Non
                 f"(event '{entry.get('id')}'{f', line {line}' if line else ''}); nothing added. "
                 "Edit that event, or give this one a title that tells them apart"
             )
+
+
+def check_text(value: str | None, option: str) -> None:
+    """Refuse an argument that was not UTF-8: the shell hands such bytes over as surrogates,
+    which would be written to events.yaml as escapes no YAML reader accepts."""
+    if value is None:
+        return
+    bad = next((i for i, char in enumerate(value) if "\udc80" <= char <= "\udcff"), None)
+    if bad is None:
+        return
+    shown = value.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+    raise InputError(
+        f"{option} is not UTF-8 text (byte 0x{ord(value[bad]) - 0xDC00:02x} in '{shown}'); "
+        "nothing was written; set your terminal to UTF-8, or type the text again"
+    )
 
 
 def _events_list(doc: Document) -> CommentedSeq:

@@ -39,19 +39,26 @@ def reports_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ValidationError as err:
-            click.echo(str(err), err=True)
-            click.echo(f"Error: {err.summary}", err=True)
+            say(str(err), err=True)
+            say(f"Error: {err.summary}", err=True)
             sys.exit(err.exit_code)
         except TimelineError as err:
-            click.echo(f"Error: {err}", err=True)
+            say(f"Error: {err}", err=True)
             sys.exit(err.exit_code)
 
     return wrapper  # type: ignore[return-value]
 
 
+def say(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """click.echo for text that quotes the user's data: control characters made visible."""
+    from timeline.terminal import printable
+
+    click.echo(printable(text), err=err, nl=nl)
+
+
 def echo_warnings(warnings: list[Any]) -> None:
     for warning in warnings:
-        click.echo(str(warning), err=True)
+        say(str(warning), err=True)
 
 
 class LazyProgress:
@@ -131,7 +138,7 @@ def validate(path: str, strict: bool) -> None:
     timeline, warnings = load_timeline(path, strict=strict)
     echo_warnings(warnings)
     dated = sum(1 for e in timeline.events if e.date is not None)
-    click.echo(
+    say(
         f"{path}: OK, {len(timeline.events)} events ({dated} dated), "
         f"{len(timeline.sources)} sources" + (f", {len(warnings)} warnings" if warnings else "")
     )
@@ -205,10 +212,12 @@ def build(events_path: str, output_dir: str, strict: bool) -> None:
     "output_file",
     type=click.Path(dir_okay=False, allow_dash=True),
     default="-",
-    help="Write to this file instead of standard output.",
+    help="Write to this file instead of standard output. A file that looks like a "
+    "timeline (events.yaml, any .yaml or .yml) is never overwritten without --force.",
 )
+@click.option("--force", is_flag=True, help="Overwrite --output even if it looks like a timeline.")
 @reports_errors
-def export(events_path: str, fmt: str, output_file: str) -> None:
+def export(events_path: str, fmt: str, output_file: str, force: bool) -> None:
     """Export the ordered timeline as data for other tools.
 
     \b
@@ -216,17 +225,15 @@ def export(events_path: str, fmt: str, output_file: str) -> None:
       timeline export --format json > events.json
       timeline export --format ics -o crisis.ics
     """
-    from timeline.exports import export_timeline
+    from timeline.exports import check_output, export_timeline, write_export
 
+    if output_file != "-":
+        check_output(output_file, events_path, force=force)
     data = export_timeline(events_path, fmt)
     if output_file == "-":
         click.echo(data, nl=False)
     else:
-        from pathlib import Path
-
-        from timeline.store import atomic_write
-
-        atomic_write(Path(output_file), data)
+        write_export(output_file, data)
         click.echo(f"wrote {output_file} ({fmt})", err=True)
 
 
@@ -263,13 +270,7 @@ def tag(files: tuple[str, ...], published: str | None, fmt: str) -> None:
     """
     from timeline.temporal.command import run_tag
 
-    run_tag(
-        list(files),
-        published,
-        fmt,
-        click.get_text_stream("stdout"),
-        click.get_text_stream("stdin"),
-    )
+    run_tag(list(files), published, fmt, sys.stdout, sys.stdin)
 
 
 # -- the editing loop: init, add, list, serve -------------------------------------------
@@ -492,29 +493,34 @@ def list_command(
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to listen on. Anything but this machine must be given explicitly.",
+    help="Address to listen on. One other machines can reach also needs --public.",
 )
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="0: any free."
 )
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Allow a --host that other machines can reach (0.0.0.0, ::, a LAN address): "
+    "anyone who can reach it reads the draft timeline.",
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in your browser.")
-@click.pass_context
 @reports_errors
-def serve(ctx: click.Context, events_path: str, host: str, port: int, open_browser: bool) -> None:
+def serve(events_path: str, host: str, port: int, public: bool, open_browser: bool) -> None:
     """Preview the site; it rebuilds and every open page reloads when you save.
 
     Watches events.yaml, site_templates/ and the local files sources cite. A
     broken edit keeps the last good site and shows its errors, with line and
-    column, in the page and here, until you fix it. Ctrl-C stops.
+    column, in the page and here, until you fix it. Ctrl-C stops. It listens on
+    this machine only, unless --host names another address and --public says so.
 
     \b
     Examples:
       timeline serve --open
       timeline serve --port 8001 --events crisis/events.yaml
+      timeline serve --host 0.0.0.0 --public     # the whole network may read it
     """
     from timeline.serve import serve as run_server
-
-    explicit = ctx.get_parameter_source("host") is click.core.ParameterSource.COMMANDLINE
 
     def ready(url: str) -> None:
         click.echo(f"Serving {events_path} at {url} (Ctrl-C to stop)")
@@ -525,10 +531,10 @@ def serve(ctx: click.Context, events_path: str, host: str, port: int, open_brows
         events_path,
         host,
         port,
-        allow_public=explicit,
+        allow_public=public,
         on_ready=ready,
-        say=lambda text: click.echo(text, err=True),
-        warn=lambda text: click.echo(text, err=True),
+        say=lambda text: say(text, err=True),
+        warn=lambda text: say(text, err=True),
     )
 
 
@@ -549,7 +555,12 @@ def serve(ctx: click.Context, events_path: str, host: str, port: int, open_brows
 )
 @click.option("--dry-run", is_flag=True, help="Print the changes as a diff; write nothing.")
 @click.option(
-    "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1), help="Processes to use."
+    "--jobs",
+    "-j",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Processes to use (at most one per article and four per core).",
 )
 @reports_errors
 def extract(
@@ -568,10 +579,11 @@ def extract(
       timeline extract articles/ --jobs 2 --dry-run
       curl -s URL | timeline extract - --published 2020-10-21
     """
+    from timeline.exceptions import InputError
     from timeline.extract.pipeline import run_extract
-    from timeline.extract.sources import expand
+    from timeline.extract.sources import expand, read_stdin
 
-    stdin_text = sys.stdin.read() if "-" in sources else None
+    stdin_text = read_stdin(_binary_stdin()) if "-" in sources else None
     total = len(expand(list(sources)))
     hidden = not sys.stderr.isatty()  # silent when the output is not a terminal
     with click.progressbar(length=total, label="Extracting", file=sys.stderr, hidden=hidden) as bar:
@@ -586,9 +598,21 @@ def extract(
         )
     if dry_run:
         click.echo(summary.diff or f"{events_path}: no changes", nl=not summary.diff)
-    click.echo(summary.text())
+    say(summary.text())
     if summary.written:
         click.echo(f"wrote {events_path}", err=True)
+    if total and not summary.articles_read:
+        raise InputError(f"no source could be read ({total} skipped); {events_path} is unchanged")
+
+
+def _binary_stdin() -> Any:
+    """Standard input as bytes: decoding is the core's job (bad UTF-8 must not pass)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        return buffer
+    import io
+
+    return io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape"))
 
 
 @cli.command()

@@ -147,7 +147,8 @@ def parse_edtf(value: object) -> EdtfDate:
         return _day(value.isoformat(), value, qualifier=None)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise DateError(f"a date must be text such as 2020-10-04, not {_kind(value)}")
-    text = str(value).strip() if isinstance(value, str) else f"{value:04d}"
+    # a bare year: 44 is 0044; a negative one is shown as written
+    text = str(value).strip() if isinstance(value, str) or value < 0 else f"{value:04d}"
     if not text:
         raise DateError("the date is empty")
     if "/" in text:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from timeline.dates import EdtfDate
 from timeline.exceptions import InputError, Problem
 from timeline.graph import Placed, order_timeline
+from timeline.terminal import printable
 from timeline.validate import load_timeline
 from timeline.vocabulary import TYPE_NAMES
 
@@ -134,7 +135,8 @@ def render_table(
         _Column("When", [p.human_date() for p in rows], 12),
         _Column("Type", [p.event.type for p in rows], 5),
         _Column("Id", [p.event.id for p in rows], 10),
-        _Column("Title", [p.event.title for p in rows], 10),
+        # control characters shown, not sent: a title must not drive the terminal
+        _Column("Title", [printable(p.event.title) for p in rows], 10),
     ]
     if scores is not None:
         cells = [f"{scores[p.event.id]:.2f}" for p in rows]

@@ -57,6 +57,9 @@ def init_project(directory: str | os.PathLike[str] = ".", title: str = "My timel
 
     Writes nothing if any of them exists already. Returns the files created.
     """
+    from timeline.add import check_text
+
+    check_text(title, "--title")
     folder = Path(directory)
     files = {
         EVENTS_FILE: events_text(title),

@@ -18,6 +18,7 @@ from timeline.vocabulary import EVENT_TYPES
 
 SCHEMA_ID = "https://timeline.invalid/events.schema.json"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_ID_LENGTH = 120  # an id names a file (events/ID.html): keep it well inside path limits
 # A loose pattern for editors; the loader's EDTF parser gives the exact message.
 _EDTF_ONE = r"[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2}(T[0-9:]+(Z|[+-][0-9:]+)?)?)?)?[?~%]?"
 EDTF_PATTERN = rf"^{_EDTF_ONE}(/{_EDTF_ONE})?$"
@@ -118,6 +119,7 @@ EVENT: dict[str, Any] = {
         "id": {
             "type": "string",
             "pattern": SLUG_PATTERN,
+            "maxLength": MAX_ID_LENGTH,
             "description": "Unique slug used in permalinks, e.g. 'president-resigns'.",
         },
         "title": {
@@ -174,7 +176,7 @@ TOP: dict[str, Any] = {
         "sources": {
             "type": "object",
             "description": "Sources by short id, cited by events.",
-            "propertyNames": {"pattern": SLUG_PATTERN},
+            "propertyNames": {"pattern": SLUG_PATTERN, "maxLength": MAX_ID_LENGTH},
             "additionalProperties": SOURCE,
         },
         "events": {"type": "array", "items": EVENT, "description": "The events, any order."},
@@ -238,7 +240,7 @@ def conforms(value: Any, schema: dict[str, Any]) -> bool:
     if "enum" in schema and value not in schema["enum"]:
         return False
     if isinstance(value, str):
-        if len(value) < schema.get("minLength", 0):
+        if not schema.get("minLength", 0) <= len(value) <= schema.get("maxLength", len(value)):
             return False
         pattern = schema.get("pattern")
         if pattern is not None:

@@ -1,9 +1,12 @@
 """Reading and writing events.yaml without damaging it.
 
-Round-trip through ruamel.yaml so comments, key order and quoting survive.
-Writes go to a temporary file in the same folder, are fsynced and renamed over
-the original, under a lock so two writers cannot interleave. Saving a document
-whose data did not change leaves the file byte-identical.
+Round-trip through ruamel.yaml so comments, key order and quoting survive, and
+so do the file's line endings (CRLF or LF) and a UTF-8 byte-order mark. Writes
+go to a temporary file in the same folder, are fsynced and renamed over the
+original, under a lock so two writers cannot interleave. A symlinked file is
+written through to its target, a hard-linked one in place, a read-only one not
+at all. Saving a document whose data did not change leaves the file
+byte-identical.
 """
 
 from __future__ import annotations
@@ -12,7 +15,10 @@ import contextlib
 import io
 import logging
 import os
+import re
+import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +35,8 @@ from timeline.exceptions import LockTimeout, Problem, SaveError, ValidationError
 log = logging.getLogger(__name__)
 
 LOCK_TIMEOUT = 30.0
+MAX_FILE_BYTES = 64 * 1024 * 1024  # events.yaml: about 190,000 events of the usual size
+LEFTOVER_AGE = 3600.0  # seconds after which an unlocked writer's temporary file is stale
 
 
 @dataclass
@@ -43,11 +51,19 @@ class Document:
     baseline: str = ""
     editable: bool = True
     located: bool = True  # False: a large read-only file parsed without positions
+    newline: str = "\n"  # the file's line ending; dumps use "\n" and are converted on saving
+    bom: bool = False  # the file started with a UTF-8 byte-order mark
 
     def dump(self) -> str:
         if not self.editable:
             raise SaveError(f"{self.display}: loaded read-only; load it editable to save")
         return dump_yaml(self.data, self.style)
+
+    def file_text(self, text: str) -> str:
+        """``text`` (a dump) as the file holds it: its own line endings and byte-order mark."""
+        if self.newline != "\n":
+            text = text.replace("\n", self.newline)
+        return ("\ufeff" if self.bom else "") + text
 
     @property
     def changed(self) -> bool:
@@ -55,7 +71,14 @@ class Document:
 
 
 class _Constructor(RoundTripConstructor):
-    """Keeps an impossible date such as 2020-02-30 as text, so the validator can locate it."""
+    """Keeps what is not a real date or number (2020-02-30, '-_', a 5,000-digit number) as
+    text, so the validator can locate it; checks the node graph before building anything."""
+
+    def construct_document(self, node: Any) -> Any:
+        from timeline.yamlread import check_structure
+
+        check_structure(node)
+        return super().construct_document(node)
 
     def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
         try:
@@ -63,8 +86,26 @@ class _Constructor(RoundTripConstructor):
         except ValueError:
             return self.construct_scalar(node)
 
+    def construct_yaml_int(self, node: Any) -> Any:
+        from timeline.yamlread import MAX_NUMBER_DIGITS
+
+        if len(str(node.value)) > MAX_NUMBER_DIGITS:
+            return self.construct_scalar(node)
+        try:
+            return super().construct_yaml_int(node)
+        except (ValueError, IndexError):
+            return self.construct_scalar(node)
+
+    def construct_yaml_float(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_float(node)
+        except (ValueError, IndexError):
+            return self.construct_scalar(node)
+
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
 
 
 class _Representer(RoundTripRepresenter):
@@ -169,6 +210,11 @@ def parse_text(
                 )
             ]
         )
+    from timeline.yamlread import StructureError
+
+    newline = line_ending(text)
+    if newline != "\n":
+        text = text.replace(newline, "\n")  # YAML reads both alike; saving restores them
     style = guess_style(text)
     try:
         located = True
@@ -181,7 +227,15 @@ def parse_text(
             located = data is None
             if located:
                 data = load_located(text)
+    except StructureError as err:
+        raise ValidationError(
+            [Problem(display, err.line + 1, err.column + 1, err.message, hint=err.hint)]
+        ) from None
+    except RecursionError:
+        raise ValidationError([_too_deep(text, display)]) from None
     except (MarkedYAMLError, _pyyaml_errors()[0]) as err:
+        if "exceeded maximum nesting depth" in str(err):  # libyaml's own limit (1,000)
+            raise ValidationError([_too_deep(text, display)]) from None
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(part) for part in (err.context, err.problem) if part)
@@ -201,8 +255,28 @@ def parse_text(
     doc = Document(path=Path(display), display=display, data=data, text=text, style=style)
     doc.editable = editable
     doc.located = located
+    doc.newline = newline
     doc.baseline = doc.dump() if editable else text
     return doc
+
+
+def line_ending(text: str) -> str:
+    """CR LF when most lines of ``text`` end so, else LF."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+
+
+def _too_deep(text: str, display: str) -> Problem:
+    from timeline.yamlread import MAX_DEPTH, locate_depth
+
+    line, column = locate_depth(text) or (0, 0)
+    return Problem(
+        display,
+        line + 1,
+        column + 1,
+        f"the YAML is nested more than {MAX_DEPTH} levels deep",
+        hint="events.yaml needs a handful of levels; flatten this value",
+    )
 
 
 def _pyyaml_errors() -> tuple[type[Exception], type[Exception]]:
@@ -230,8 +304,19 @@ def load_document(
     """Read and parse events.yaml; raise :class:`ValidationError` with a location if unreadable."""
     file = Path(path)
     display = display or str(path)
+    raw = read_bytes(file, display)
+    doc = parse_text(decode(raw, display), display, editable=editable)
+    doc.path = file
+    doc.bom = raw.startswith(b"\xef\xbb\xbf")
+    return doc
+
+
+def read_bytes(file: Path, display: str) -> bytes:
+    """The file's bytes, refused with a located problem when unreadable or too large."""
     try:
-        raw = file.read_bytes()
+        with open(file, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            raw = handle.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
     except FileNotFoundError:
         raise ValidationError(
             [Problem(display, 1, 1, "no such file", hint="run 'timeline init' to create one")]
@@ -240,13 +325,31 @@ def load_document(
         raise ValidationError([Problem(display, 1, 1, "is a folder, not a file")]) from None
     except OSError as err:
         raise ValidationError([Problem(display, 1, 1, f"cannot read: {err.strerror}")]) from None
-    doc = parse_text(decode(raw, display), display, editable=editable)
-    doc.path = file
-    return doc
+    if size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
+        more = f"{size:,} bytes" if size > MAX_FILE_BYTES else "larger than that"
+        raise ValidationError(
+            [
+                Problem(
+                    display,
+                    1,
+                    1,
+                    f"the file is over the limit of {MAX_FILE_BYTES:,} bytes ({more})",
+                    hint="split the timeline into several files",
+                )
+            ]
+        )
+    return raw
+
+
+def real_path(path: Path) -> Path:
+    """The file a (chain of) symlink(s) points to; the path itself when it is no link."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def lock_for(path: Path) -> FileLock:
-    return FileLock(str(path.with_name(f".{path.name}.lock")), timeout=LOCK_TIMEOUT)
+    """The lock beside the real file, so two links to one file share one lock."""
+    target = real_path(path)
+    return FileLock(str(target.with_name(f".{target.name}.lock")), timeout=LOCK_TIMEOUT)
 
 
 @contextlib.contextmanager
@@ -254,27 +357,97 @@ def locked(path: Path) -> Iterator[None]:
     """Hold the writer's lock on ``path`` (a hidden ``.NAME.lock`` beside it)."""
     lock = lock_for(path)
     try:
-        with lock:
-            yield
+        lock.acquire()
     except Timeout:
         raise LockTimeout(
             f"{path}: another timeline command is writing this file "
             f"(lock {lock.lock_file} held for {LOCK_TIMEOUT:.0f} s)"
         ) from None
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, fsync and rename."""
-    folder = path.parent if str(path.parent) else Path(".")
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise SaveError(
+            f"{path}: cannot create the lock file {lock.lock_file} ({err.strerror}); "
+            "nothing was written (is the folder read-only?)"
+        ) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        yield
+    finally:
+        lock.release()
+
+
+def check_writable(path: Path) -> None:
+    """Refuse a read-only file (even for root, who could write it anyway)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise SaveError(f"{path}: cannot write ({err.strerror}); nothing was written") from None
+    uid = os.getuid() if hasattr(os, "getuid") else None  # None: Windows, no owners to ask
+    owner = uid is not None and (info.st_uid == uid or uid == 0)
+    if (owner and not info.st_mode & stat.S_IWUSR) or (not owner and not os.access(path, os.W_OK)):
+        raise SaveError(
+            f"{path} is read-only (mode {stat.S_IMODE(info.st_mode):04o}); nothing was written "
+            f"(make it writable, e.g. chmod u+w {path}, to let timeline change it)"
+        )
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\[uU]0{0,4}[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def check_encodable(path: Path, text: str) -> bytes:
+    """The UTF-8 bytes of ``text``, refused if they would not read back as YAML text."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise SaveError(
+            f"{path}: the text holds an unpaired surrogate (U+{ord(text[err.start]):04X}), "
+            "which is not Unicode text; nothing was written"
+        ) from None
+    if _SURROGATE_ESCAPE.search(text) and path.suffix.lower() in (".yaml", ".yml"):
+        import yaml
+
+        try:
+            yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError:
+            raise SaveError(
+                f"{path}: the new text would not read back (an escaped unpaired surrogate, "
+                "from input that was not UTF-8); nothing was written"
+            ) from None
+    return data
+
+
+def atomic_write(path: Path, text: str, *, locked_by_us: bool = False) -> None:
+    """Write ``text`` to ``path`` through a temporary file, fsync and rename.
+
+    A symlink is written through (its target is replaced, the link stays); a file with
+    several hard links is rewritten in place, so every name sees the new text; a
+    read-only file is refused. The mode and, where allowed, the owner are kept.
+    ``locked_by_us``: the caller holds the file's lock, so every temporary file left
+    beside it by a killed run can go; else only old ones do.
+    """
+    target = real_path(path)
+    check_writable(target)
+    data = check_encodable(path, text)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        info: os.stat_result | None = target.stat()
+    except OSError:
+        info = None
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
+        os.chmod(tmp_name, stat.S_IMODE(info.st_mode) if info else 0o644)
+        if info is not None:
+            with contextlib.suppress(OSError):
+                os.chown(tmp_name, info.st_uid, info.st_gid)
+        if info is not None and info.st_nlink > 1:
+            _rewrite_in_place(target, data)
+            os.unlink(tmp_name)
+        else:
+            os.replace(tmp_name, target)
     except OSError as err:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
@@ -285,6 +458,38 @@ def atomic_write(path: Path, text: str) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+    remove_leftovers(target, older_than=0.0 if locked_by_us else LEFTOVER_AGE)
+
+
+def _rewrite_in_place(target: Path, data: bytes) -> None:
+    """Hard links share one inode: write it in place (the complete new text is already
+    on disk in the temporary file, which the caller removes only afterwards)."""
+    with open(target, "r+b") as handle:
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def remove_leftovers(target: Path, *, older_than: float) -> list[Path]:
+    """Remove ``.NAME.*.tmp`` files that killed runs left beside ``target``."""
+    removed = []
+    now = time.time()
+    for leftover in target.parent.glob(f".{glob_escape(target.name)}.*.tmp"):
+        try:
+            info = leftover.lstat()
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime >= older_than:
+                leftover.unlink()
+                removed.append(leftover)
+        except OSError:
+            continue
+    if removed:
+        log.info("removed %s temporary files left by interrupted runs", len(removed))
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
 
 
 def save_document(doc: Document, *, lock: bool = True) -> bool:
@@ -295,9 +500,9 @@ def save_document(doc: Document, *, lock: bool = True) -> bool:
         return False
     if lock:
         with locked(doc.path):
-            atomic_write(doc.path, text)
+            atomic_write(doc.path, doc.file_text(text), locked_by_us=True)
     else:
-        atomic_write(doc.path, text)
+        atomic_write(doc.path, doc.file_text(text), locked_by_us=True)
     doc.baseline = text
     doc.text = text
     log.info("wrote %s", doc.display)

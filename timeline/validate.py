@@ -26,13 +26,18 @@ from timeline.dates import DateError, EdtfDate, human_day, parse_edtf
 from timeline.exceptions import Problem, ValidationError
 from timeline.media import check_path as check_media_path
 from timeline.model import Event, Media, Source, SourceRef, Timeline
-from timeline.schema import EVENT, conforms, json_schema, known_keys
+from timeline.schema import EVENT, MAX_ID_LENGTH, conforms, json_schema, known_keys
 from timeline.slug import slugify
 from timeline.store import Document, load_document
 from timeline.vocabulary import TYPE_NAMES
 
 DATE_FIELDS = ("date", "end", "not_before", "not_after")
 Path_ = tuple[Any, ...]
+# Names Windows keeps for devices, with any extension: events/con.html cannot be created.
+DEVICE_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{kind}{n}" for kind in ("com", "lpt") for n in range(10)]
+)
+SHOWN = 60  # characters of a long value that messages quote
 
 
 @lru_cache(maxsize=1)
@@ -74,11 +79,12 @@ def check_document(doc: Document, *, strict: bool = False) -> tuple[Timeline, li
     checker = _Checker(doc)
     timeline = checker.run()
     if checker.problems and not doc.located:
-        # Large files are first read without positions; read again to locate the problems.
-        from timeline.store import parse_text
+        # Large files are first read without positions: find the ones the messages need.
+        from timeline.locate import locate
 
-        doc = parse_text(doc.text, doc.display, editable=False, positions=True)
-        checker = _Checker(doc)
+        data = locate(doc.data, doc.text, checker.paths)
+        doc = Document(doc.path, doc.display, data, doc.text, editable=False, located=True)
+        checker = _Checker(doc, schema_errors=checker.schema_errors)
         timeline = checker.run()
     errors = [p for p in checker.problems if p.severity == "error"]
     warnings = [p for p in checker.problems if p.severity == "warning"]
@@ -109,10 +115,15 @@ def _suggest(word: str, choices: Iterable[str]) -> str | None:
 
 
 class _Checker:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, schema_errors: list[tuple[SchemaError, Path_]] | None = None):
         self.doc = doc
         self.data = doc.data
         self.problems: list[Problem] = []
+        self.paths: list[Path_] = []  # where each problem is, for locating them in large files
+        # The schema's findings do not depend on positions: a second run over the same
+        # data (now located) reports the first run's instead of checking every event again.
+        self.known_schema_errors = schema_errors
+        self.schema_errors: list[tuple[SchemaError, Path_]] = []
 
     # -- locations ------------------------------------------------------------------
 
@@ -161,7 +172,9 @@ class _Checker:
     ) -> None:
         line, column = at or self.where(path, key=key)
         severity = "warning" if warning else "error"
+        message = _shorten(message)
         self.problems.append(Problem(self.doc.display, line, column, message, hint, severity))
+        self.paths.append(path)
 
     def label(self, path: Path_) -> str:
         """'event 'x': ' for problems inside an event, 'source 'y': ' inside a source."""
@@ -204,6 +217,10 @@ class _Checker:
         )
 
     def check_schema(self) -> None:
+        if self.known_schema_errors is not None:
+            for error, prefix in self.known_schema_errors:
+                self.report_schema_error(error, prefix)
+            return
         data = plain(self.data)
         events = data.get("events")
         if isinstance(events, list):  # events one by one, so unchanged ones come from the cache
@@ -219,10 +236,14 @@ class _Checker:
                     self.report_schema_error(error, prefix=("events", index))
 
     def report_schema_error(self, error: SchemaError, prefix: Path_ = ()) -> None:
+        self.schema_errors.append((error, prefix))
         path: Path_ = prefix + tuple(error.absolute_path)
         label = self.label(path)
         name = path[-1] if path and isinstance(path[-1], str) else None
         kind = error.validator
+        if path == ("sources",) and isinstance(error.instance, str):  # a source's id (a key)
+            self.report_source_id(error.instance, kind)
+            return
         if kind == "required":
             missing = str(error.message).split("'")[1]
             what = {(): "the file", ("events",): "an event"}.get(path[:1], "")
@@ -259,9 +280,9 @@ class _Checker:
                 )
             else:
                 self.add(path, f"{label}'{value}' does not match {error.validator_value}")
-        elif kind == "propertyNames":
-            bad = error.instance if isinstance(error.instance, str) else error.message
-            self.add(path, f"source id '{bad}' is not a slug", hint="use e.g. 'tass-2020-10-21'")
+        elif kind == "maxLength":  # only ids have a maximum
+            value = str(error.instance)
+            self.add(path, f"event id '{value}' is {_too_long(value)}")
         elif kind == "enum":
             hint = _suggest(str(error.instance), TYPE_NAMES) or ""
             self.add(
@@ -292,6 +313,16 @@ class _Checker:
             self.add(path, f"{label}'{name}' is empty")
         else:  # pragma: no cover - every validator used by the schema is handled above
             self.add(path, f"{label}{error.message}")
+
+    def report_source_id(self, ident: str, kind: str) -> None:
+        """A key under ``sources:`` that is no slug, or too long (checked by propertyNames)."""
+        where = ("sources", ident)
+        if kind == "maxLength":
+            self.add(where, f"source id '{ident}' is {_too_long(ident)}", key=True)
+        else:
+            example = slugify(ident, fallback="event-1")
+            hint = f"use lowercase letters, digits and single hyphens, e.g. '{example}'"
+            self.add(where, f"source id '{ident}' is not a slug", hint=hint, key=True)
 
     def check_unknown_keys(self) -> None:
         def check(node: Any, section: str, path: Path_) -> None:
@@ -325,6 +356,11 @@ class _Checker:
                         check(ref, "ref", ("events", index, "sources", r))
 
     def parse_date(self, path: Path_, value: Any) -> EdtfDate | None:
+        if isinstance(value, bool) or not isinstance(value, (str, int, dt.date)):
+            return None  # the schema check says it must be a date such as 2020-10-04
+        if isinstance(value, str) and not value.strip():
+            self.add(path, f"{self.label(path)}{path[-1]} is empty", hint=EDTF_HINT)
+            return None
         try:
             return parse_edtf(value)
         except DateError as err:
@@ -395,6 +431,13 @@ class _Checker:
                 continue
             base: Path_ = ("events", index)
             ident = entry.get("id")
+            if isinstance(ident, str) and ident in DEVICE_NAMES:
+                self.add(
+                    (*base, "id"),
+                    f"event id '{ident}' is a device name on Windows, where "
+                    f"events/{ident}.html cannot be created",
+                    hint=f"choose another id, e.g. '{ident}-event'",
+                )
             if isinstance(ident, str):
                 if ident in first_seen:
                     self.add(
@@ -562,10 +605,12 @@ class _Checker:
             )
 
     def event_indexes(self) -> dict[str, int]:
+        """Each event's index by its id as text (as Event.id holds it, whatever was written)."""
         indexes: dict[str, int] = {}
-        for index, entry in enumerate(self.data.get("events") or []):
-            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                indexes.setdefault(entry["id"], index)
+        events = self.data.get("events")
+        for index, entry in enumerate(events if isinstance(events, list) else []):
+            if isinstance(entry, dict):
+                indexes.setdefault(str(entry.get("id")), index)
         return indexes
 
     def check_order(self, events: list[Event]) -> None:
@@ -627,6 +672,18 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return f"'{value}'"
+
+
+def _too_long(value: str) -> str:
+    return f"{len(value)} characters long; the limit is {MAX_ID_LENGTH}"
+
+
+_LONG_QUOTE = re.compile(rf"'([^'\n]{{{SHOWN}}})[^'\n]{{2,}}'")
+
+
+def _shorten(message: str) -> str:
+    """Quote at most :data:`SHOWN` characters of a value: a 5,000-digit number is not news."""
+    return _LONG_QUOTE.sub(lambda m: f"'{m.group(1)}…'", message)
 
 
 def _required_hint(field: str) -> str | None:

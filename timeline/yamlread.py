@@ -15,6 +15,7 @@ checks that both loaders give the same data on generated documents.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Any
@@ -96,16 +97,167 @@ class DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
-def _position(node: Node) -> tuple[int, int]:
-    return node.start_mark.line, node.start_mark.column
+# -- limits on the shape of a document ----------------------------------------------------
+# Aliases let a few bytes stand for billions of values (an "alias bomb"), an alias inside
+# its own anchor makes a value that contains itself, and deep nesting exhausts Python's
+# stack. Every loader checks the composed node graph before building anything from it.
+
+MAX_DEPTH = 100  # levels of nested lists and mappings
+MAX_ALIAS_VALUES = 100_000  # values that aliases may add to a document, in all
+MAX_NUMBER_DIGITS = 4300  # Python's own limit for converting digits to an int
+_ALIAS = re.compile(r"(?:^|[\s\[{,:?-])\*[^\s,\[\]{}]", re.MULTILINE)
+
+
+class StructureError(Exception):
+    """The document is too deep, contains itself, or aliases blow it up. 0-based position."""
+
+    def __init__(self, line: int, column: int, message: str, hint: str):
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.message = message
+        self.hint = hint
+
+
+def may_have_aliases(text: str) -> bool:
+    """False when the text certainly has no alias (``*name``): the structure check is skipped."""
+    return "*" in text and _ALIAS.search(text) is not None
+
+
+def _children(node: Any) -> list[Any]:
+    value = node.value
+    if not isinstance(value, list):
+        return []
+    if value and isinstance(value[0], tuple):
+        return [part for pair in value for part in pair]
+    return value
+
+
+def check_structure(root: Any) -> None:
+    """Raise :class:`StructureError` if the composed node graph (PyYAML's or ruamel's) nests
+    more than :data:`MAX_DEPTH` levels, contains itself through an alias, or would expand
+    through aliases by more than :data:`MAX_ALIAS_VALUES` values. Linear in the nodes.
+
+    The usual document is a tree (no node reached twice): one quick pass checks its depth.
+    Only a document that shares nodes through aliases gets the full analysis.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[Any, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth >= MAX_DEPTH:
+            _raise_at(node, f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                      "events.yaml needs a handful of levels; flatten this value")  # fmt: skip
+        if id(node) in seen:
+            _check_graph(root)  # shared through aliases: expansion, cycles, true depth
+            return
+        seen.add(id(node))
+        stack.extend((child, depth + 1) for child in reversed(_children(node)))
+
+
+def _check_graph(root: Any) -> None:
+    order: list[Any] = []  # nodes in post-order (children first)
+    state: dict[int, int] = {}  # 1: being visited, 2: done
+    stack: list[tuple[Any, int]] = [(root, 0)]  # node, next child
+    kids: dict[int, list[Any]] = {}
+    height: dict[int, int] = {}
+    while stack:
+        node, index = stack.pop()
+        key = id(node)
+        if index == 0:
+            if state.get(key) == 2:
+                continue
+            state[key] = 1
+            kids[key] = _children(node)
+        children = kids[key]
+        if index < len(children):
+            stack.append((node, index + 1))
+            child = children[index]
+            if state.get(id(child)) == 1:
+                _raise_at(child, "an alias refers to the value that contains it, so the "
+                          "value would contain itself without end",
+                          "replace the alias (*name) inside its own anchor (&name)")  # fmt: skip
+            if state.get(id(child)) != 2:
+                stack.append((child, 0))
+            continue
+        state[key] = 2
+        height[key] = 1 + max((height[id(c)] for c in children), default=0)
+        order.append(node)
+    if height[id(root)] > MAX_DEPTH:
+        node = root
+        for _ in range(MAX_DEPTH):
+            node = max(kids[id(node)], key=lambda c: height[id(c)])
+        _raise_at(node, f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                  "events.yaml needs a handful of levels; flatten this value")  # fmt: skip
+    if len(order) == sum(len(k) for k in kids.values()) + 1:
+        return  # a tree: every node has one parent, nothing is repeated
+    _check_expansion(root, order, kids)
+
+
+def locate_depth(text: str) -> tuple[int, int] | None:
+    """Where the text first nests deeper than :data:`MAX_DEPTH` (0-based), read as a stream
+    of parser events, which needs no recursion; None if it does not (or does not parse)."""
+    depth = 0
+    try:  # libyaml refuses deep flow nesting while scanning ahead: the pure parser goes on
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line, event.start_mark.column
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _check_expansion(root: Any, order: list[Any], kids: dict[int, list[Any]]) -> None:
+    """How many times each node is repeated (paths to it from the root), and what it adds."""
+    size: dict[int, int] = {}
+    for node in order:  # children first
+        size[id(node)] = 1 + sum(size[id(child)] for child in kids[id(node)])
+    paths: dict[int, int] = {id(root): 1}
+    for node in reversed(order):  # parents first
+        count = paths.get(id(node), 0)
+        for child in kids[id(node)]:
+            paths[id(child)] = paths.get(id(child), 0) + count
+    added = size[id(root)] - len(order)
+    if added <= MAX_ALIAS_VALUES:
+        return
+    containers = [n for n in order if kids[id(n)]] or order
+    worst = max(containers, key=lambda n: paths[id(n)])  # the most repeated: the base anchor
+    _raise_at(
+        worst,
+        f"aliases repeat this value {paths[id(worst)]:,} times: the document would hold "
+        f"{added:,} more values than it spells out (the limit is {MAX_ALIAS_VALUES:,})",
+        "write the values out, or use fewer aliases (*name) of this anchor (&name)",
+    )
+
+
+def _raise_at(node: Any, message: str, hint: str) -> None:
+    mark = node.start_mark
+    raise StructureError(mark.line, mark.column, message, hint)
+
+
+_ODD_BREAKS = ("\x85", "\u2028", "\u2029")  # line breaks to libyaml (YAML 1.1), not to ruamel
 
 
 class _Builder:
     """Turns composed nodes into located Python values (each node built once)."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
         self.built: dict[int, Any] = {}
         self.flattener = SafeConstructor()
+        # Lines as ruamel counts them (only "\n" breaks a line), from the marks' offsets.
+        odd = any(mark in text for mark in _ODD_BREAKS)
+        self.newlines = [i for i, char in enumerate(text) if char == "\n"] if odd else None
+
+    def position(self, node: Node) -> tuple[int, int]:
+        mark = node.start_mark
+        if self.newlines is None:
+            return mark.line, mark.column
+        line = bisect.bisect_left(self.newlines, mark.index)
+        return line, mark.index - (self.newlines[line - 1] + 1 if line else 0)
 
     def build(self, node: Node) -> Any:
         done = self.built.get(id(node))
@@ -115,14 +267,14 @@ class _Builder:
             value = self.scalar(node)
         elif isinstance(node, SequenceNode):
             value = LocatedList()
-            value.lc = _LC(*_position(node))
+            value.lc = _LC(*self.position(node))
             self.built[id(node)] = value
             for index, child in enumerate(node.value):
-                value.lc.values[index] = _position(child)
+                value.lc.values[index] = self.position(child)
                 value.append(self.build(child))
         elif isinstance(node, MappingNode):
             value = LocatedMap()
-            value.lc = _LC(*_position(node))
+            value.lc = _LC(*self.position(node))
             self.built[id(node)] = value
             self.flattener.flatten_mapping(node)
             for key_node, value_node in node.value:
@@ -141,8 +293,8 @@ class _Builder:
                         f'found duplicate key "{key}"',
                         key_node.start_mark,
                     )
-                value.lc.keys[key] = _position(key_node)
-                value.lc.values[key] = _position(value_node)
+                value.lc.keys[key] = self.position(key_node)
+                value.lc.values[key] = self.position(value_node)
                 value[key] = self.build(value_node)
         else:  # pragma: no cover - the composer makes only these three
             raise TypeError(node)
@@ -167,22 +319,30 @@ class _Builder:
         return text  # an unknown explicit tag: keep the text
 
 
-def _int(text: str) -> int:
+def _int(text: str) -> int | str:
+    """An integer, or the text itself when it is not one after all ('-_', '0x_') or has
+    more digits than Python converts safely (a number that long is not data we use)."""
     clean = text.replace("_", "")
-    if clean.startswith("0o"):
-        return int(clean[2:], 8)
-    if clean.startswith("0x"):
-        return int(clean[2:], 16)
-    return int(clean)
+    base = {"0o": 8, "0x": 16}.get(clean[:2].lower(), 10)
+    digits = clean[2:] if base != 10 else clean
+    if len(digits) > MAX_NUMBER_DIGITS:
+        return text
+    try:
+        return int(digits, base)
+    except ValueError:
+        return text
 
 
-def _float(text: str) -> float:
+def _float(text: str) -> float | str:
     clean = text.replace("_", "").lower()
     if clean.endswith(".inf"):
         return float("-inf") if clean.startswith("-") else float("inf")
     if clean == ".nan":
         return float("nan")
-    return float(clean)
+    try:
+        return float(clean)
+    except ValueError:
+        return text
 
 
 def _timestamp(text: str) -> Any:
@@ -201,7 +361,8 @@ def load_located(text: str) -> Any:
     node = yaml.compose(text, Loader=_Loader)
     if node is None:
         return None
-    return _Builder().build(node)
+    check_structure(node)
+    return _Builder(text).build(node)
 
 
 # -- the large-file path: rapidyaml, data only -------------------------------------------
@@ -251,6 +412,8 @@ def load_plain(text: str) -> Any:
         import ryml
     except ImportError:  # pragma: no cover - rapidyaml ships wheels for common platforms
         return None
+    if may_have_aliases(text):
+        return None  # aliases: the located loader checks what they expand to
     source = text.encode("utf-8")
     try:
         with _quiet_stderr():
@@ -268,7 +431,9 @@ def load_plain(text: str) -> Any:
         return None
 
 
-def _walk(tree: Any, node: int, ryml: Any) -> Any:
+def _walk(tree: Any, node: int, ryml: Any, depth: int = 0) -> Any:
+    if depth > MAX_DEPTH:
+        raise _Unusual  # the located loader says where
     if tree.is_map(node):
         out: dict[Any, Any] = {}
         child = tree.first_child(node)
@@ -276,14 +441,14 @@ def _walk(tree: Any, node: int, ryml: Any) -> Any:
             key = _scalar(tree, child, ryml, key=True)
             if key in out or isinstance(key, (dict, list)):
                 raise _Unusual
-            out[key] = _walk(tree, child, ryml)
+            out[key] = _walk(tree, child, ryml, depth + 1)
             child = tree.next_sibling(child)
         return out
     if tree.is_seq(node):
         items = []
         child = tree.first_child(node)
         while child != ryml.NONE:
-            items.append(_walk(tree, child, ryml))
+            items.append(_walk(tree, child, ryml, depth + 1))
             child = tree.next_sibling(child)
         return items
     return _scalar(tree, node, ryml, key=False)

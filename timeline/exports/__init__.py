@@ -14,6 +14,7 @@ from collections.abc import Callable
 from timeline.exceptions import InputError
 from timeline.exports.graphml import render_graphml
 from timeline.exports.ical import render_ics
+from timeline.exports.output import check_output, write_export
 from timeline.exports.tabular import render_csv, render_json
 from timeline.exports.timelinejs import render_timelinejs
 from timeline.graph import OrderedTimeline, order_timeline
@@ -30,7 +31,15 @@ RENDERERS: dict[str, Callable[[OrderedTimeline], str]] = {
 }
 FORMATS: tuple[str, ...] = tuple(RENDERERS)
 
-__all__ = ["FORMATS", "RENDERERS", "check_format", "export_timeline", "render_export"]
+__all__ = [
+    "FORMATS",
+    "RENDERERS",
+    "check_format",
+    "check_output",
+    "export_timeline",
+    "render_export",
+    "write_export",
+]
 
 
 def export_timeline(events_path: str, fmt: str) -> str:

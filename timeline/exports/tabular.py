@@ -111,5 +111,10 @@ def _csv_row(placed: Placed) -> list[str]:
 
 
 def safe_cell(text: str) -> str:
-    """Stop spreadsheets from running a cell as a formula: prefix it with an apostrophe."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """Stop spreadsheets from running a cell as a formula: prefix it with an apostrophe.
+
+    Line breaks become "\n": the csv module quotes a cell holding "\n" but not one holding
+    a bare "\r", which a spreadsheet would read as the start of a new row.
+    """
+    guarded = "'" + text if text.startswith(FORMULA_STARTS) else text
+    return guarded.replace("\r\n", "\n").replace("\r", "\n")

@@ -72,7 +72,7 @@ class Extracted:
 @dataclass
 class MergeReport:
     new: list[str] = field(default_factory=list)
-    merged: list[str] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)  # one id per report that joined an event
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (event id, reason)
     sources_added: list[str] = field(default_factory=list)
@@ -441,8 +441,7 @@ class MergeRun:
             cluster.add(found, signature)
             self.index.add(cluster, signature)
             self._remember_quote(found, cluster)
-            if cluster.id not in self.report.merged:
-                self.report.merged.append(cluster.id)
+            self.report.merged.append(cluster.id)  # per report: the counts add up
             return cluster
         if seen_before:
             _reject(self.data, found.id)

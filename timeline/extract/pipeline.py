@@ -2,11 +2,12 @@
 
 Articles are read and extracted independently (``jobs`` processes), each with the
 full days its text mentions (for the importance score), then merged into
-events.yaml as one batch in the order given, under the file's lock
-(:mod:`timeline.extract.merge`), and the result is validated before it is
-written. A document without a publication date is reported and skipped; the
-others are still processed. Inferences of the run that contradict each other
-are dropped and listed in the summary; only what a person wrote can fail a run.
+events.yaml as one batch in the order given (:mod:`timeline.extract.merge`). The
+result is validated before it is written under the file's lock; a file that
+changed during the merge is merged again. A document without a publication date
+is reported and skipped; the others are still processed. Inferences of the run
+that contradict each other are dropped and listed in the summary; only what a
+person wrote can fail a run.
 """
 
 from __future__ import annotations
@@ -83,6 +84,12 @@ Job = tuple[str, dt.date | None, str | None, str | None]
 BATCH = 16  # articles parsed together: the parser is faster on larger batches
 
 
+def worker_count(asked: int, articles: int) -> int:
+    """Processes to use: as asked, but no more than articles or four per core
+    (--jobs 5000 used to fork until the machine gave out)."""
+    return max(1, min(asked, articles, 4 * (os.cpu_count() or 1)))
+
+
 def _work(batch: list[Job]) -> list[_Result]:
     """Read a batch of articles and extract them together; unreadable ones are reported."""
     read: list[tuple[int, Article]] = []
@@ -104,6 +111,7 @@ def _work(batch: list[Job]) -> list[_Result]:
 
 def _results(jobs: list[Job], workers: int) -> Iterator[_Result]:
     batches = [jobs[i : i + BATCH] for i in range(0, len(jobs), BATCH)]
+    workers = worker_count(workers, len(batches))
     if workers <= 1 or len(batches) <= 1:
         for batch in batches:
             yield from _work(batch)
@@ -142,8 +150,9 @@ def run_extract(
     started = time.perf_counter()
     done = _extract_all(work, jobs, progress, summary)
     summary.seconds["extract"] = time.perf_counter() - started
-    with locked(path):
-        _merge_and_save(path, done, summary, dry_run)
+    if specs and not done:
+        return summary  # nothing was read: the caller reports the skipped sources
+    _merge_and_save(path, done, summary, dry_run)
     log.info(
         "%s articles: %s",
         summary.articles_read,
@@ -171,19 +180,22 @@ def _extract_all(
 
 
 def _merge_and_save(path: Path, done: list[_Result], summary: Summary, dry_run: bool) -> None:
+    """Merge without the lock (a long merge must not stop other writers), then write under
+    it, merging again first if the file changed in the meantime."""
+    snapshot = _snapshot(path)
+    doc, report, after = _merge_all(path, done, summary.seconds)
     clock = time.perf_counter()
-    doc = _open(path, done)
-    known = {str(k) for k in (doc.data.get("sources") or {})}
-    summary.seconds["load"], clock = time.perf_counter() - clock, time.perf_counter()
-    report = MergeReport()
-    batch = [Extracted(r.source, r.events, r.days) for r in done if r.source is not None]
-    merge_batch(doc.data, batch, known, report)
+    if not dry_run and (after != doc.baseline or not path.exists()):
+        with locked(path):
+            if _snapshot(path) != snapshot:
+                log.info("%s changed while merging; merging again", path)
+                doc, report, after = _merge_all(path, done, summary.seconds)
+                clock = time.perf_counter()
+            atomic_write(path, doc.file_text(after), locked_by_us=True)
+        summary.written = True
+    summary.seconds["write"] = time.perf_counter() - clock
     for why in report.dropped:
         log.info("%s", why)
-    summary.seconds["merge"], clock = time.perf_counter() - clock, time.perf_counter()
-    _check(doc)
-    summary.seconds["validate"], clock = time.perf_counter() - clock, time.perf_counter()
-    after = doc.dump()
     summary.new, summary.merged = report.new, report.merged
     summary.unchanged = report.unchanged
     summary.skipped += report.skipped
@@ -197,10 +209,30 @@ def _merge_and_save(path: Path, done: list[_Result], summary: Summary, dry_run: 
                 tofile=f"{doc.display} (after extract)",
             )
         )
-    if not dry_run and (after != doc.baseline or not path.exists()):
-        atomic_write(path, after)
-        summary.written = True
-    summary.seconds["write"] = time.perf_counter() - clock
+
+
+def _snapshot(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _merge_all(
+    path: Path, done: list[_Result], seconds: dict[str, float]
+) -> tuple[Document, MergeReport, str]:
+    """Load, merge the batch and validate; the time of each phase goes into ``seconds``."""
+    clock = time.perf_counter()
+    doc = _open(path, done)
+    known = {str(k) for k in (doc.data.get("sources") or {})}
+    seconds["load"], clock = time.perf_counter() - clock, time.perf_counter()
+    report = MergeReport()
+    batch = [Extracted(r.source, r.events, r.days) for r in done if r.source is not None]
+    merge_batch(doc.data, batch, known, report)
+    seconds["merge"], clock = time.perf_counter() - clock, time.perf_counter()
+    _check(doc)
+    seconds["validate"] = time.perf_counter() - clock
+    return doc, report, doc.dump()
 
 
 def _open(path: Path, results: list[_Result]) -> Document:

@@ -12,12 +12,12 @@ import datetime as dt
 import logging
 import os
 import re
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from timeline.exceptions import InputError, NoPublicationDate
+from timeline.extract.fetch import fetch
 from timeline.slug import slugify
 from timeline.temporal.lexicon import MONTHS
 
@@ -27,7 +27,7 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 TIMEML_SUFFIXES = (".tml",)
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + TIMEML_SUFFIXES
-FETCH_TIMEOUT = 20.0
+MAX_ARTICLE_BYTES = 8 * 1024 * 1024  # an article file or standard input; about 1.2M words
 _NOT_ARTICLES = ("README", "LICENSE", "CHANGELOG", "CONTRIBUTING")
 
 _HEADER = re.compile(r"[\s\ufeff]*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
@@ -103,17 +103,14 @@ def read_article(
     if spec == "-":
         return _from_text(stdin_text or "", published, name="stdin", path=None)
     if is_url(spec):
-        html = _fetch(spec)
+        html = fetch(spec)
         return _from_html(html, published, name=spec, url=spec)
     file = Path(spec)
-    try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{spec}: no such file") from None
-    except OSError as err:
-        raise InputError(f"{spec}: cannot read ({err.strerror})") from None
-    text = raw.decode("utf-8-sig", errors="replace")
+    text = decode_article(_read_file(file, spec), spec)
     where = _relative(file, relative_to)
+    if not _is_text(where):
+        log.warning("%s: the file name is not UTF-8 text; its path is not recorded", spec)
+        where = None
     suffix = file.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return _from_html(text, published, name=spec, path=where)
@@ -127,6 +124,61 @@ def article_from_text(text: str, published: dt.date | None = None, name: str = "
     return _from_text(text, published, name=name, path=None)
 
 
+def _read_file(file: Path, spec: str) -> bytes:
+    try:
+        with open(file, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_ARTICLE_BYTES:
+                raise InputError(_too_large(spec, size))
+            raw = handle.read(MAX_ARTICLE_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{spec}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{spec}: is a folder, not an article") from None
+    except OSError as err:
+        raise InputError(f"{spec}: cannot read ({err.strerror})") from None
+    if len(raw) > MAX_ARTICLE_BYTES:  # a pipe or device, which has no size
+        raise InputError(_too_large(spec, None))
+    return raw
+
+
+def _too_large(name: str, size: int | None) -> str:
+    what = f"{size:,} bytes" if size is not None else f"more than {MAX_ARTICLE_BYTES:,} bytes"
+    return (
+        f"{name}: {what}, over the limit of {MAX_ARTICLE_BYTES:,} bytes for one article; "
+        "split it into several files"
+    )
+
+
+def read_stdin(stream: BinaryIO) -> str:
+    """Standard input as text, like a file: within the size limit, bad UTF-8 as U+FFFD."""
+    raw = stream.read(MAX_ARTICLE_BYTES + 1)
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise InputError(_too_large("standard input", None))
+    return decode_article(raw, "standard input")
+
+
+def decode_article(raw: bytes, name: str) -> str:
+    """UTF-8 text (a BOM is dropped); bytes that are not UTF-8 become U+FFFD, with a warning."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        log.warning(
+            "%s: not valid UTF-8 (byte 0x%02x at offset %s); such bytes are read as U+FFFD",
+            name,
+            raw[err.start],
+            err.start,
+        )
+        return raw.decode("utf-8-sig", errors="replace")
+
+
+def _is_text(value: str | None) -> bool:
+    try:
+        return value is None or bool(value.encode("utf-8"))
+    except UnicodeEncodeError:
+        return False
+
+
 def _relative(file: Path, base: Path | None) -> str:
     if base is None:
         return file.as_posix()
@@ -134,19 +186,6 @@ def _relative(file: Path, base: Path | None) -> str:
         return Path(os.path.relpath(file.resolve(), base.resolve())).as_posix()
     except ValueError:  # another drive on Windows
         return file.as_posix()
-
-
-def _fetch(url: str) -> str:
-    request = urllib.request.Request(url, headers={"User-Agent": "timeline-extract/1"})
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
-            charset = response.headers.get_content_charset() or "utf-8"
-            return response.read().decode(charset, errors="replace")
-    except urllib.error.HTTPError as err:
-        raise InputError(f"{url}: the server answered {err.code} {err.reason}") from None
-    except (urllib.error.URLError, OSError) as err:
-        reason = getattr(err, "reason", err)
-        raise InputError(f"{url}: could not fetch ({reason})") from None
 
 
 def _publication(text: str, given: dt.date | None, name: str) -> dt.date:

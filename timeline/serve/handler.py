@@ -3,22 +3,31 @@
 :class:`Handler` answers three kinds of request: ``/__livereload`` (a held
 poll, see :mod:`timeline.serve.livereload`), ``/__livereload.js`` (the page
 script) and everything else, which is a file of the current build, rendered
-on first request. Paths never leave the build folder. Files carry an ETag, so
-a browser reloading a page revalidates its (unchanged, large) assets cheaply.
+on first request. Paths never leave the build folder, redirects never leave
+the server, and a request with control characters in its path is refused.
+Files carry an ETag, so a browser reloading a page revalidates its
+(unchanged, large) assets cheaply. A client gets :data:`HEADER_TIMEOUT`
+seconds to send its request line and headers, and at most
+:data:`MAX_CONNECTIONS` connections are served at once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import logging
 import mimetypes
 import posixpath
+import re
 import socket
+import threading
+import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from typing import Any
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from timeline.exceptions import InputError, TimelineError
 from timeline.serve.livereload import (
@@ -39,10 +48,80 @@ class ServeError(InputError):
     """The server cannot start: the port is taken, or the address is not allowed."""
 
 
+HEADER_TIMEOUT = 10.0  # seconds a client has to send its request line and headers
+MAX_CONNECTIONS = 64  # served at once; each open page holds one for its reload poll
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_BUSY = b"HTTP/1.0 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+
+
 class HTTPServer(ThreadingHTTPServer):
+    """One thread per connection, at most :data:`MAX_CONNECTIONS` of them; a watchdog
+    closes connections that have not finished their headers within the header timeout."""
+
     daemon_threads = True
+    request_queue_size = 128  # the listen backlog: a burst of requests is not dropped
     state: BuildState
     poll_timeout: float = POLL_TIMEOUT
+    header_timeout: float = HEADER_TIMEOUT
+    max_connections: int = MAX_CONNECTIONS
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        self._lock = threading.Lock()
+        self._active = 0
+        self._waiting: dict[socket.socket, float] = {}  # connection -> its header deadline
+        self._closing = threading.Event()
+        super().__init__(*args, **kwargs)
+        self._watchdog = threading.Thread(target=self._reap, name="timeline-http-watchdog")
+        self._watchdog.daemon = True
+        self._watchdog.start()
+
+    @property
+    def active(self) -> int:
+        """Connections being served now."""
+        return self._active
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._lock:
+            busy = self._active >= self.max_connections
+            if not busy:
+                self._active += 1
+                self._waiting[request] = time.monotonic() + self.header_timeout
+        if busy:
+            log.debug("turned away %s: %s connections open", client_address, self._active)
+            with contextlib.suppress(OSError):
+                request.settimeout(0.5)
+                request.sendall(_BUSY)
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self._lock:
+                self._active -= 1
+                self._waiting.pop(request, None)
+
+    def headers_read(self, request: Any) -> None:
+        with self._lock:
+            self._waiting.pop(request, None)
+
+    def _reap(self) -> None:
+        while not self._closing.wait(min(0.25, self.header_timeout / 4)):
+            now = time.monotonic()
+            with self._lock:
+                late = [sock for sock, deadline in self._waiting.items() if deadline <= now]
+                for sock in late:
+                    del self._waiting[sock]
+            for sock in late:
+                log.debug("closing a connection that sent no complete request in time")
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def server_close(self) -> None:
+        self._closing.set()
+        super().server_close()
 
 
 def make_server(host: str, port: int) -> HTTPServer:
@@ -72,6 +151,12 @@ class Handler(BaseHTTPRequestHandler):
 
     server: HTTPServer
     server_version = "timeline-serve"
+    timeout = HEADER_TIMEOUT  # each read from the client; the watchdog bounds them all
+
+    def parse_request(self) -> bool:
+        done = super().parse_request()
+        self.server.headers_read(self.request)
+        return done
 
     def do_GET(self) -> None:
         self._respond(head=False)
@@ -92,8 +177,13 @@ class Handler(BaseHTTPRequestHandler):
             elif url.path == SCRIPT_PATH:
                 self._send(200, "text/javascript; charset=utf-8", SCRIPT.encode(), head)
             else:
-                self._file(unquote(url.path), head)
-        except (BrokenPipeError, ConnectionResetError):
+                path = unquote(url.path)
+                if _CONTROL.search(path):
+                    body = b"Bad request: control characters in the path\n"
+                    self._send(400, "text/plain; charset=utf-8", body, head)
+                    return
+                self._file(path, head)
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
             log.debug("client went away: %s", self.path)
 
     def _file(self, path: str, head: bool) -> None:
@@ -105,7 +195,7 @@ class Handler(BaseHTTPRequestHandler):
         target = _resolve(snapshot.site_dir, path)
         if target is not None and target.is_dir():
             if not path.endswith("/"):
-                self._redirect(path + "/")
+                self._redirect(_local_url(path).rstrip("/") + "/")
                 return
             target = target / "index.html"
         try:
@@ -195,10 +285,21 @@ def _file_etag(path: Path, body: bytes) -> str:
     return _ETAGS[key]
 
 
+def _parts(url_path: str) -> list[str]:
+    """The path's segments after resolving '.' and '..', never above the root."""
+    clean = posixpath.normpath("/" + url_path.lstrip("/"))
+    return [p for p in clean.split("/") if p and p not in (".", "..")]
+
+
+def _local_url(url_path: str) -> str:
+    """``url_path`` normalised and percent-encoded: one leading slash (so never '//host',
+    which a browser reads as another server) and nothing a header could not carry."""
+    return quote("/" + "/".join(_parts(url_path)), safe="/")
+
+
 def _resolve(root: Path, url_path: str) -> Path | None:
     """The file under ``root`` that ``url_path`` names, or None if it points outside."""
-    clean = posixpath.normpath("/" + url_path.lstrip("/"))
-    parts = [p for p in clean.split("/") if p and p not in (".", "..")]
+    parts = _parts(url_path)
     target = root.joinpath(*parts)
     try:
         target.resolve().relative_to(root.resolve())

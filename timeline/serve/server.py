@@ -65,6 +65,8 @@ class DevServer:
         allow_public: bool = False,
         interval: float = 0.025,
         poll_timeout: float = POLL_TIMEOUT,
+        header_timeout: float = handler.HEADER_TIMEOUT,
+        max_connections: int = handler.MAX_CONNECTIONS,
         say: Say = log.info,
         warn: Say = log.warning,
     ):
@@ -74,6 +76,8 @@ class DevServer:
         self.allow_public = allow_public
         self.interval = interval
         self.poll_timeout = poll_timeout
+        self.header_timeout = header_timeout
+        self.max_connections = max_connections
         self.say = say
         self.warn = warn
         self.state = BuildState()
@@ -87,6 +91,11 @@ class DevServer:
     @property
     def port(self) -> int:
         return self._httpd.server_address[1] if self._httpd else self.requested_port
+
+    @property
+    def connections(self) -> int:
+        """Connections being served now."""
+        return self._httpd.active if self._httpd else 0
 
     @property
     def site_dir(self) -> Path | None:
@@ -104,7 +113,7 @@ class DevServer:
             if not self.allow_public:
                 raise ServeError(
                     f"refusing to serve on {self.host}, which other machines can reach; "
-                    f"pass --host {self.host} explicitly to allow it"
+                    "add --public to allow it"
                 )
             self.warn(
                 f"serving on {self.host}: anyone who can reach this machine can read the "
@@ -113,6 +122,8 @@ class DevServer:
         self._httpd = handler.make_server(self.host, self.requested_port)
         self._httpd.state = self.state
         self._httpd.poll_timeout = self.poll_timeout
+        self._httpd.header_timeout = self.header_timeout
+        self._httpd.max_connections = self.max_connections
         try:
             self._root = Path(tempfile.mkdtemp(prefix="timeline-serve-"))
             rebuilder = Rebuilder(self.events_path, self._root, self.state)

@@ -24,9 +24,16 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
+# Names Windows keeps for devices, with any extension: actors/con.html cannot be created.
+_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul", *(f"{k}{n}" for k in ("com", "lpt") for n in range(10))]
+)
+
+
 def slugify(name: str) -> str:
-    """'Sadyr Japarov' -> 'sadyr-japarov'; accents folded, never empty."""
-    return _slugify(name, max_length=80, fallback="x")
+    """'Sadyr Japarov' -> 'sadyr-japarov'; accents folded, never empty, never a device name."""
+    slug = _slugify(name, max_length=80, fallback="x")
+    return f"{slug}-page" if slug in _DEVICES else slug
 
 
 def unique_slugs(names: Iterable[str]) -> dict[str, str]:
