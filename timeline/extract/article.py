@@ -65,7 +65,7 @@ def events_of(doc: Document) -> list[Found]:
     """The document's kept events as :class:`Found` records, linked by id."""
     kept = doc.events
     found = [_found(doc, pred) for pred in kept]
-    ids = {doc.predicates.index(pred): event.id for pred, event in zip(kept, found, strict=True)}
+    ids = {doc.number(pred): event.id for pred, event in zip(kept, found, strict=True)}
     for pred, event in zip(kept, found, strict=True):
         event.after = sorted({ids[a] for a in pred.timing.after if a in ids} - {event.id})
     events = _dedupe(_same_acts(found))
@@ -117,14 +117,21 @@ def _iso(day: dt.date | None) -> str | None:
 def _same_acts(events: list[Found]) -> list[Found]:
     """One event told twice in an article ("Jordan resigned ... Jordan's resignation"):
     the same type and named parties with dates that agree; the better dated one stays."""
-    kept: list[Found] = []
+    kept: list[Found | None] = []
+    by_key: dict[tuple[str, frozenset[str], str], list[int]] = {}  # only these can match
     for event in events:
-        twin = next((k for k in kept if _same_act(k, event)), None)
-        if twin is None:
+        parties = frozenset(event.agents + event.patients)
+        if not parties:
             kept.append(event)
-        elif _precision(event) > _precision(twin):
-            kept[kept.index(twin)] = event
-    return kept
+            continue
+        bucket = by_key.setdefault((event.type, parties, event.predicate[:5]), [])
+        twin = next((k for k in bucket if _same_act(kept[k], event)), None)  # type: ignore[arg-type]
+        if twin is None:
+            bucket.append(len(kept))
+            kept.append(event)
+        elif _precision(event) > _precision(kept[twin]):  # type: ignore[arg-type]
+            kept[twin] = event
+    return [k for k in kept if k is not None]
 
 
 def _same_act(a: Found, b: Found) -> bool:
@@ -155,6 +162,7 @@ def _precision(event: Found) -> int:
 def _dedupe(events: list[Found]) -> list[Found]:
     """One event per id within an article; the first mention keeps its place."""
     kept: dict[str, Found] = {}
+    numbers: dict[str, int] = {}  # the last number given to each id
     for event in sorted(events, key=lambda e: e.start):
         twin = kept.get(event.id)
         if twin is None:
@@ -165,9 +173,10 @@ def _dedupe(events: list[Found]) -> list[Found]:
             twin.after = sorted(set(twin.after) | set(event.after) - {twin.id})
             twin.date = twin.date or event.date
             continue
-        number = 2
+        number = numbers.get(event.id, 1) + 1
         while f"{event.id}-{number}" in kept:
             number += 1
+        numbers[event.id] = number
         event.id = f"{event.id}-{number}"
         kept[event.id] = event
     return list(kept.values())

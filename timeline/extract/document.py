@@ -129,6 +129,8 @@ class Document:
     timexes: list[Timex] = field(default_factory=list)
     predicates: list[Predicate] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # short name -> fullest name
+    _numbers: dict[int, int] = field(default_factory=dict, repr=False)
+    _referents: Any = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -137,6 +139,13 @@ class Document:
     @property
     def published(self) -> dt.date:
         return self.article.published
+
+    def number(self, pred: Predicate) -> int:
+        """The predicate's place in :attr:`predicates` (which stages only append to), by
+        identity and in constant time: ``list.index`` compared whole dataclasses."""
+        if len(self._numbers) != len(self.predicates):
+            self._numbers = {id(p): n for n, p in enumerate(self.predicates)}
+        return self._numbers[id(pred)]
 
     @property
     def events(self) -> list[Predicate]:

@@ -296,9 +296,9 @@ def reference(pred: Predicate, doc: Document) -> bool:
         return False
     if not _ordered_by_cue(token) or _bare(token):
         return True  # "before trial": a singular noun without a determiner names no event
-    from timeline.extract.ordering import referent
+    from timeline.extract.ordering import referents
 
-    index = doc.predicates.index(pred)
+    index = doc.number(pred)
     # "after the verdict" points back to the ruling told before; "after weeks of protests"
     # (plural, indefinite) tells events of its own
     definite = token.tag_ == "NN" and any(
@@ -306,7 +306,7 @@ def reference(pred: Predicate, doc: Document) -> bool:
         and c.lower_ in ("the", "this", "that", "its", "his", "her", "their")
         for c in token.children
     )
-    found = referent(doc.predicates, index, token.lemma_.lower(), by_type=definite)
+    found = referents(doc).find(index, token.lemma_.lower(), by_type=definite)
     return found not in (None, index)
 
 

@@ -160,6 +160,51 @@ def _quantity(tokens: list[Any]) -> bool:
     return len(tokens) > 1 and tokens[1].lower_ in ("least", "most", "to", "than")
 
 
+class _Words:
+    """The article's words in order, indexed, to ask whether (and next to what) a name
+    occurs: asking the whole text with a regular expression for each name was quadratic."""
+
+    _TOKEN = re.compile(r"[\w-]+|[^\w\s-]")
+
+    def __init__(self, text: str) -> None:
+        self.tokens = self._TOKEN.findall(text)
+        self.at: dict[str, list[int]] = {}
+        for i, token in enumerate(self.tokens):
+            self.at.setdefault(token, []).append(i)
+
+    def has(self, word: str) -> bool:
+        return word in self.at
+
+    def find(
+        self,
+        words: list[str],
+        *,
+        before: str | None = None,
+        not_before: str | None = None,
+        not_after: str | None = None,
+    ) -> bool:
+        """Do ``words`` occur in a row, with the given word right before them or without
+        it, or without the given word right after?"""
+        wanted = [t for w in words for t in self._TOKEN.findall(w)]
+        if not wanted:
+            return False
+        prior = self._TOKEN.findall(before or not_before or "")[-1:]
+        after = self._TOKEN.findall(not_after or "")[:1]
+        n = len(wanted)
+        for i in self.at.get(wanted[0], ()):
+            if self.tokens[i : i + n] != wanted:
+                continue
+            previous = self.tokens[i - 1 : i] if i else []
+            if before is not None and previous != prior:
+                continue
+            if not_before is not None and previous == prior:
+                continue
+            if not_after is not None and self.tokens[i + n : i + n + 1] == after:
+                continue
+            return True
+        return False
+
+
 class NameTable:
     """Every name of the article: kinds by vote, short forms and fullest forms."""
 
@@ -167,6 +212,7 @@ class NameTable:
         self.kinds: dict[str, Counter[str]] = {}
         self.full: dict[str, str] = {}
         self.text = doc.text
+        self._words: _Words | None = None
         for sentence in doc.sentences:
             if sentence.parse is None:
                 continue
@@ -189,6 +235,12 @@ class NameTable:
             short = " ".join(words[start:])
             if len(name) > len(self.full.get(short, "")):
                 self.full[short] = name
+
+    @property
+    def words(self) -> _Words:
+        if self._words is None:
+            self._words = _Words(self.text)
+        return self._words
 
     def fullest(self, name: str) -> str:
         return self.full.get(name, name)
@@ -217,8 +269,7 @@ class NameTable:
         letters = "".join(w[0] for w in name.split() if w[:1].isupper())
         if len(letters) < 2:
             return None
-        found = re.search(rf"(?<![\w.-]){letters}(?![\w-])", self.text)
-        return letters if found else None
+        return letters if self.words.has(letters) else None
 
     def short(self, name: str, kind: str) -> str:
         """A person's short form: the shortest tail the article uses alone, else the surname."""
@@ -227,19 +278,13 @@ class NameTable:
             return self.acronym(name) or name
         if kind != "person" or len(words) < 2:
             return name
+        said = self.words
         for start in range(len(words) - 1, 0, -1):
-            tail = " ".join(words[start:])
-            if re.search(
-                rf"(?<![\w-]){re.escape(words[start - 1])}\s+{re.escape(tail)}", self.text
-            ):
-                pattern = (
-                    rf"(?<![\w-])(?<!{re.escape(words[start - 1])} ){re.escape(tail)}(?![\w-])"
-                )
-                if re.search(pattern, self.text):
-                    return tail
+            tail, before = words[start:], words[start - 1]
+            if said.find(tail, before=before) and said.find(tail, not_before=before):
+                return " ".join(tail)
         for i in range(1, len(words) - 1):  # "Pablo Iglesias Turrión" is "Iglesias" alone
-            before, word, after = (re.escape(w) for w in words[i - 1 : i + 2])
-            if re.search(rf"(?<![\w-])(?<!{before} ){word}(?![\w-])(?! {after})", self.text):
+            if said.find([words[i]], not_before=words[i - 1], not_after=words[i + 1]):
                 return words[i]
         if words[0].lower() in word_class("family_first") or "-" in words[-1]:
             return name

@@ -148,15 +148,15 @@ def _from_scene(doc: Document, pred: Predicate, last: Predicate, previous: Timin
     offset = patterns["offset"].search(before)
     if offset:
         _copy(previous, timing, _offset(offset))
-        timing.after.add(doc.predicates.index(last))
+        timing.after.add(doc.number(last))
         return
     if patterns["same"].search(before) or patterns["same"].search(after[:40]):
         _copy(previous, timing)
         if not timing.date:
-            timing.after.add(doc.predicates.index(last))
+            timing.after.add(doc.number(last))
         return
     if patterns["forward"].search(before):
-        timing.after.add(doc.predicates.index(last))
+        timing.after.add(doc.number(last))
         return
     adjacent = (
         sentence.index == last.sentence.index + 1 and last.sentence.paragraph == sentence.paragraph

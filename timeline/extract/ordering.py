@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from timeline.extract.document import Document, Predicate, Timing
@@ -37,19 +38,25 @@ def order_events(doc: Document) -> None:
     preds = doc.predicates
     index = {(p.sentence.index, p.token.i): n for n, p in enumerate(preds)}
     index.update({(p.sentence.index, p.anchor.i): n for n, p in enumerate(preds)})
+    refs = referents(doc)
+    by_sentence: dict[int, list[int]] = {}
+    for n, p in enumerate(preds):
+        by_sentence.setdefault(id(p.sentence), []).append(n)
     previous: list[int] = []
     for sentence in doc.sentences:
-        here = [n for n, p in enumerate(preds) if p.sentence is sentence and not p.dropped]
-        hosted = [n for n, p in enumerate(preds) if p.sentence is sentence and p.host is not None]
-        for n in hosted:  # "voted to impeach X after weeks of protests": the impeachment's
-            _syntax_links(preds, n, index)
-            host = preds.index(preds[n].host)
+        mine = by_sentence.get(id(sentence), [])
+        here = [n for n in mine if not preds[n].dropped]
+        for n in (n for n in mine if preds[n].host is not None):
+            # "voted to impeach X after weeks of protests": the impeachment's links go
+            # to the vote that carries its date
+            _syntax_links(preds, n, index, refs)
+            host = doc.number(preds[n].host)
             preds[host].timing.after |= preds[n].timing.after - {host}
             preds[n].timing.after = set()
         for n in here:
-            _syntax_links(preds, n, index)
+            _syntax_links(preds, n, index, refs)
             _later_links(preds, n, previous)
-            _reference_links(preds, n)
+            _reference_links(preds, n, refs)
         for n in here:
             _conjoined(preds, n, here)
         past = [n for n in here if not preds[n].timing.deadline]
@@ -67,7 +74,9 @@ def _targets(token: Any, sentence_index: int, index: dict[tuple[int, int], int])
     return found
 
 
-def _syntax_links(preds: list[Predicate], n: int, index: dict[tuple[int, int], int]) -> None:
+def _syntax_links(
+    preds: list[Predicate], n: int, index: dict[tuple[int, int], int], refs: Referents
+) -> None:
     pred = preds[n]
     for head in dict.fromkeys([pred.token, pred.anchor]):
         for child in head.children:
@@ -80,11 +89,13 @@ def _syntax_links(preds: list[Predicate], n: int, index: dict[tuple[int, int], i
             if cue is None:
                 continue
             targets = [
-                _resolved(preds, t) for t in _targets(child, pred.sentence.index, index) if t != n
+                _resolved(preds, t, refs)
+                for t in _targets(child, pred.sentence.index, index)
+                if t != n
             ]
             if not targets and child.dep_ == "prep":  # "rallied after the verdict"
                 objects = [g for g in child.children if g.dep_ == "pobj"]
-                found = referent(preds, n, objects[0].lemma_.lower()) if objects else None
+                found = refs.find(n, objects[0].lemma_.lower()) if objects else None
                 targets = [found] if found is not None and found != n else []
             if _cue_at(cue, "after_cues") or cue.lemma_.lower() == "follow":
                 pred.timing.after.update(targets)
@@ -103,11 +114,11 @@ def _conjoined(preds: list[Predicate], n: int, here: list[int]) -> None:
             pred.timing.after.update(a for a in preds[m].timing.after if a != n)
 
 
-def _resolved(preds: list[Predicate], t: int) -> int:
+def _resolved(preds: list[Predicate], t: int, refs: Referents) -> int:
     """A bare event noun ("after the verdict") stands for the event told before it."""
     target = preds[t]
     if target.nominal and target.anchor == target.token and target.timing.timex is None:
-        found = referent(preds, t, target.token.lemma_.lower())
+        found = refs.find(t, target.token.lemma_.lower())
         if found is not None:
             return found
     return t
@@ -124,33 +135,63 @@ def _later_links(preds: list[Predicate], n: int, previous: list[int]) -> None:
         pred.timing.after.update(p for p in previous if p < n)
 
 
-def _reference_links(preds: list[Predicate], n: int) -> None:
+def _reference_links(preds: list[Predicate], n: int, refs: Referents) -> None:
     """'annulled the results of the elections': after the elections told elsewhere."""
     pred = preds[n]
     for patient_token in (c for c in pred.token.children if c.dep_ in ("dobj", "nsubjpass")):
         for t in patient_token.subtree:
-            target = referent(preds, n, t.lemma_.lower())
+            target = refs.find(n, t.lemma_.lower())
             if target is not None:
                 pred.timing.after.add(target)
                 return
 
 
-def referent(preds: list[Predicate], n: int, lemma: str, by_type: bool = True) -> int | None:
-    """The event a noun refers to: the nearest earlier dated event noun of that lemma,
-    else the nearest earlier event of the noun's type ("after the verdict": the ruling)."""
-    order = [*range(n - 1, -1, -1), *range(n + 1, len(preds))]
-    for j in order:
-        other = preds[j]
-        same = other.nominal and other.token.lemma_.lower() == lemma
-        told = other.dropped in ("", "reference to an event") and other.timing.timex is not None
-        if same and told and not other.timing.deadline:
-            return j
-    kinds = {e.type for e in candidates(lemma, "noun")} if by_type else set()
-    for j in range(n - 1, -1, -1):
-        other = preds[j]
-        if other.type in kinds and not other.dropped and not other.timing.deadline:
-            return j
-    return None
+class Referents:
+    """The events a noun can refer to, indexed once per article (after dating, when what
+    makes an event a referent no longer changes), so each lookup costs a few steps
+    however long the article; whether a candidate is dropped is asked at lookup time,
+    since the filters drop events as they go."""
+
+    def __init__(self, preds: list[Predicate]) -> None:
+        self.preds = preds
+        self.by_lemma: dict[str, list[int]] = {}  # dated event nouns, by lemma
+        self.by_type: dict[str, list[int]] = {}  # events of each type
+        for j, other in enumerate(preds):
+            if other.timing.deadline:
+                continue
+            self.by_type.setdefault(other.type, []).append(j)
+            if other.nominal and other.timing.timex is not None:
+                self.by_lemma.setdefault(other.token.lemma_.lower(), []).append(j)
+
+    def find(self, n: int, lemma: str, by_type: bool = True) -> int | None:
+        """The event a noun in event ``n`` refers to: the nearest earlier dated event noun
+        of that lemma (else the nearest later one), else the nearest earlier event of the
+        noun's type ("after the verdict": the ruling)."""
+        told = self.by_lemma.get(lemma, [])
+        cut = bisect.bisect_left(told, n)
+        for j in (*reversed(told[:cut]), *(j for j in told[cut:] if j != n)):
+            if self.preds[j].dropped in ("", "reference to an event"):
+                return j
+        if not by_type:
+            return None
+        best: int | None = None
+        for kind in {e.type for e in candidates(lemma, "noun")}:
+            of_kind = self.by_type.get(kind, [])
+            for j in reversed(of_kind[: bisect.bisect_left(of_kind, n)]):
+                if best is not None and j <= best:
+                    break
+                if not self.preds[j].dropped:
+                    best = j
+                    break
+        return best
+
+
+def referents(doc: Document) -> Referents:
+    """The document's :class:`Referents`, built once its events are dated."""
+    cached = doc._referents
+    if cached is None or len(cached.preds) != len(doc.predicates):
+        cached = doc._referents = Referents(doc.predicates)
+    return cached
 
 
 def _reaches(timings: list[Timing], start: int, goal: int) -> bool:

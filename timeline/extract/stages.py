@@ -49,9 +49,14 @@ def segment(doc: Document) -> None:
     skip = furniture(text, body)
     by_line = _one_sentence_a_line(text, body)
     first: int | None = None
+    counted, lines = body, 0  # non-blank lines that end before ``counted``
     for start, end, paragraph in _pieces(text, body, skip, by_line):
         if by_line:  # a line of its own is a paragraph
-            paragraph = sum(1 for line in text[body:start].split("\n")[:-1] if line.strip())
+            last = text.rfind("\n", counted, start)
+            if last >= 0:
+                lines += sum(1 for line in text[counted:last].split("\n") if line.strip())
+                counted = last + 1
+            paragraph = lines
         if first is None:
             first = paragraph
         doc.sentences.append(

@@ -163,27 +163,28 @@ def _nearer(new: Timex, old: Timex, pred: Predicate) -> bool:
 
 def _share(doc: Document) -> None:
     """Coordinated verbs and continuing participles take a date they lack."""
+    by_sentence: dict[int, list[Predicate]] = {}
+    for pred in doc.predicates:
+        by_sentence.setdefault(id(pred.sentence), []).append(pred)
     for pred in doc.predicates:
         if pred.timing.timex is not None or pred.nominal:
             continue
         anchor = pred.anchor
         if anchor.dep_ == "conj" or (anchor.dep_ == "advcl" and anchor.tag_ == "VBG"):
-            head = next(
-                (
-                    p
-                    for p in doc.predicates
-                    if p.sentence is pred.sentence and p.anchor == anchor.head
-                ),
-                None,
-            )
+            mates = by_sentence[id(pred.sentence)]
+            head = next((p for p in mates if p.anchor == anchor.head), None)
             if head is not None and head.timing.timex is not None:
                 pred.timing.timex = head.timing.timex
 
 
 def date_events(doc: Document) -> None:
     """Turn each attached date into the event's date, bounds or deadline."""
+    guests: dict[int, list[Predicate]] = {}  # the nouns each event carries
     for pred in doc.predicates:
-        _schedule_object(doc, pred)
+        if pred.host is not None and pred.nominal:
+            guests.setdefault(id(pred.host), []).append(pred)
+    for pred in doc.predicates:
+        _schedule_object(doc, pred, guests.get(id(pred), []))
         entry = pred.sentence.entry
         if pred.timing.timex is None and entry is not None and _dated_by_entry(pred):
             pred.timing.timex = entry  # a live blog entry's time dates what happened in it
@@ -193,12 +194,12 @@ def date_events(doc: Document) -> None:
         apply_timex(pred, timex, doc.published)
 
 
-def _schedule_object(doc: Document, pred: Predicate) -> None:
+def _schedule_object(doc: Document, pred: Predicate, carried: list[Predicate]) -> None:
     """'An early election was called for November 1': the future date is the election's."""
     timex = pred.timing.timex
     if timex is None or pred.tense == "future" or not timex.earliest:
         return
-    guests = [p for p in doc.predicates if p.host is pred and p.nominal]
+    guests = [p for p in carried if p.host is pred]
     timex = _planned_for(pred, timex, doc.published)
     if guests and timex.earliest and timex.earliest > doc.published:
         guest = guests[0]
