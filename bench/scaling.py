@@ -146,6 +146,7 @@ def _stage_timers(stages: dict[str, float]) -> None:
         ("timeline.extract.pipeline", "load_document", "reading events.yaml"),
         ("timeline.extract.pipeline", "read_article", "reading the article"),
     ]
+
     def timed(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             start = time.perf_counter()

@@ -51,6 +51,9 @@ DROPPED = [
     ("reported intention", "The army has vowed to storm the rebel town.", "storm"),
     ("infinitive", "The law gives prosecutors the power to seize assets.", "seize"),
     ("background clause", "Lazaro Gonzalez, who is fighting to keep the boy, spoke.", "fight"),
+    ("background clause", "The army faced a militia attacking its bases.", "attack"),
+    ("background clause", "The law gives police powers for detaining suspects.", "detain"),
+    ("report of an event", "Governor Ali Musa said on Friday that he had resigned.", "say"),
     ("future without a date", "The president will resign.", "resign"),
     ("unreal event noun", "Fresh elections could calm the country.", "election"),
     ("reference to an event", "The protests had little effect.", "protest"),
@@ -67,6 +70,9 @@ KEPT = [
     ("His newly appointed prime minister, Ahmed Shafiq, met the cabinet on Monday.", "appoint"),
     ("Following the elections on October 4, protesters stormed the parliament.", "election"),
     ("Sagasti is expected to be sworn in as president on Friday.", "swear in"),
+    ("After storming the building on Monday, protesters set it on fire.", "storm"),
+    ("Governor Ali Musa said on Friday that he had resigned.", "resign"),
+    ("Governor Ali Musa said on Friday that the talks would continue.", "say"),
 ]
 
 

@@ -212,8 +212,10 @@ def test_many_jobs_for_few_articles(project, run_bounded):
         (project.root / f"a{n}.txt").write_text(f"date 2020-10-2{n}\n\nThe mayor resigned.\n")
     done = run_bounded(["extract", "-j", "5000", "a0.txt", "a1.txt", "a2.txt", "--dry-run"])
     assert done.returncode == 0, done.stderr
-    assert done.stdout.endswith("articles read: 3\nevents found: 3\nnew: 1\nmerged: 2\n"
-                                "already there: 0\nskipped: 0\ninferences dropped: 0\n")  # fmt: skip
+    assert done.stdout.endswith(
+        "articles read: 3\nevents found: 3\nnew: 1\nmerged: 2\n"
+        "already there: 0\nskipped: 0\ninferences dropped: 0\n"
+    )
 
 
 def test_the_worker_count_is_bounded():

@@ -58,6 +58,7 @@ def _expand(token: Any) -> list[Any]:
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
             out.extend(_expand(child))
+    out[:0] = _leading_name(token)
     if token.pos_ == "NOUN":
         included = [
             g
@@ -74,6 +75,18 @@ def _expand(token: Any) -> list[Any]:
         role = noun.lower_ in word_class("role_heads")
         named.append(appos if appos is not None and (noun.pos_ != "PROPN" or role) else noun)
     return named
+
+
+def _leading_name(token: Any) -> list[Any]:
+    """'Sánchez and Podemos leader Pablo Iglesias signed': the parser hangs Sánchez on
+    'leader' as a modifier; a name that opens the phrase and is joined by 'and' to the
+    rest is a party of its own."""
+    first = token.left_edge
+    if first.pos_ != "PROPN" or first.dep_ != "nmod" or first.i >= token.i:
+        return []
+    if not any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children):
+        return []
+    return [first]
 
 
 def _apposition(noun: Any) -> Any:
@@ -124,6 +137,19 @@ def _parties(tokens: list[Any], names: NameTable, pronouns: dict[str, Party]) ->
                     found = replace(found, owner=resolved.name)
             out.append(found)
     return out
+
+
+def _host_subject(noun: Any) -> list[Any]:
+    """'In a speech last month, Mordechai said ...', 'during talks with Clarke, Davis
+    made his offer': the speaker of an unowned speech is the subject of the clause the
+    phrase belongs to."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.dep_ != "prep":
+        return []
+    verb = preposition.head
+    if verb.pos_ not in ("VERB", "AUX") or voice(verb) != "active":
+        return []
+    return [s for s in _subject_of(verb) if s.pos_ in ("PROPN", "PRON")]
 
 
 def _subject_of(token: Any) -> list[Any]:
@@ -229,6 +255,8 @@ def noun_parties(
     named = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if entry.of == "agent":
         agents, patients = owners + of + by + named, []
+        if not agents:
+            agents = _host_subject(token)
     else:
         agents, patients = by + [o for o in owners if not of], of
         if not of and owners and not by:

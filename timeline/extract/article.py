@@ -7,6 +7,8 @@ import logging
 from dataclasses import dataclass, field
 
 from timeline.extract.document import Document, Predicate
+from timeline.extract.lexicon import word_class
+from timeline.extract.signature import predicate_class
 from timeline.extract.sources import Article
 from timeline.slug import slugify
 
@@ -35,6 +37,9 @@ class Found:
     agents: list[str] = field(default_factory=list)  # who did it (named parties)
     patients: list[str] = field(default_factory=list)  # to whom or what it was done
     paragraph: int = 0  # the paragraph of the article body it is told in (0: the lead)
+    nominal: bool = False  # named by a noun ("the protests", "held talks"), not a verb
+    bare: bool = False  # a noun no verb makes happen: a mention ("after the protests")
+    stand_in: bool = False  # its only parties are one unnamed person ("the news chief")
 
 
 def extract_article(article: Article) -> list[Found]:
@@ -107,6 +112,20 @@ def _found(doc: Document, pred: Predicate) -> Found:
         agents=agents,
         patients=patients,
         paragraph=pred.sentence.paragraph,
+        nominal=pred.nominal,
+        bare=pred.nominal and pred.anchor == pred.token,
+        stand_in=_stand_in(pred.agents + pred.patients),
+    )
+
+
+def _stand_in(parties: list) -> bool:
+    """One unnamed person, who may be someone the article names elsewhere."""
+    persons = word_class("people") | word_class("role_heads")
+    return (
+        len(parties) == 1
+        and not parties[0].name
+        and not parties[0].plural
+        and parties[0].head.lower() in persons
     )
 
 
@@ -115,23 +134,58 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def _same_acts(events: list[Found]) -> list[Found]:
-    """One event told twice in an article ("Jordan resigned ... Jordan's resignation"):
-    the same type and named parties with dates that agree; the better dated one stays."""
-    kept: list[Found | None] = []
-    by_key: dict[tuple[str, frozenset[str], str], list[int]] = {}  # only these can match
+    """One event told twice in an article ("Jordan resigned ... Jordan's resignation",
+    "CNN's news chief quits ... Jordan said he was resigning", "protesters rallied on
+    Tuesday ... the protests"): the same type and act, dates that agree, and named
+    parties that are the same or named on one side only; the better told one stays."""
+    kept: list[Found] = []
+    by_parties: dict[tuple[str, frozenset[str], str], list[int]] = {}
+    by_act: dict[tuple[str, str], list[int]] = {}
     for event in events:
         parties = frozenset(event.agents + event.patients)
-        if not parties:
-            kept.append(event)
-            continue
-        bucket = by_key.setdefault((event.type, parties, event.predicate[:5]), [])
-        twin = next((k for k in bucket if _same_act(kept[k], event)), None)  # type: ignore[arg-type]
+        act = predicate_class(event.predicate)
+        twin = None
+        if parties:
+            bucket = by_parties.get((event.type, parties, event.predicate[:5]), [])
+            twin = next((k for k in bucket if _same_act(kept[k], event)), None)
         if twin is None:
-            bucket.append(len(kept))
+            bucket = by_act.get((event.type, act), [])
+            twin = next((k for k in bucket if _told_twice(kept[k], event)), None)
+        if twin is None:
+            twin = len(kept)
             kept.append(event)
-        elif _precision(event) > _precision(kept[twin]):  # type: ignore[arg-type]
+        elif _rank(event) > _rank(kept[twin]):
             kept[twin] = event
-    return [k for k in kept if k is not None]
+        else:
+            continue
+        if parties:
+            by_parties.setdefault((event.type, parties, event.predicate[:5]), []).append(twin)
+        by_act.setdefault((event.type, act), []).append(twin)
+    return kept
+
+
+def _told_twice(a: Found, b: Found) -> bool:
+    """The same act with no named party on one side, where the dates agree and the
+    places do not differ."""
+    named_a, named_b = bool(a.agents + a.patients), bool(b.agents + b.patients)
+    if a.type != b.type or (named_a and named_b) or not _windows_agree(a, b):
+        return False
+    if a.places and b.places:
+        return bool(set(a.places) & set(b.places))
+    if a.places or b.places:  # only a bare mention ("the protests") goes with a place
+        other = b if a.places else a
+        return other.bare and not (other.agents + other.patients)
+    if (a.bare and not named_a) or (b.bare and not named_b):
+        return True  # "protesters rallied on Tuesday ... the protests"
+    # "CNN's news chief quits ... Jordan resigned"; not "led a march ... protests broke
+    # out", nor "police detained Wong ... hundreds of students were arrested"
+    unnamed = b if named_a else a
+    return not (a.nominal or b.nominal) and (named_a or named_b) and unnamed.stand_in
+
+
+def _rank(event: Found) -> tuple[bool, bool, int]:
+    """Named parties, then more than a mention, then the narrower date."""
+    return (bool(event.agents + event.patients), not event.bare, _precision(event))
 
 
 def _same_act(a: Found, b: Found) -> bool:
@@ -140,6 +194,10 @@ def _same_act(a: Found, b: Found) -> bool:
         return False
     if a.predicate[:5] != b.predicate[:5]:  # "resign" and "resignation", not other acts
         return False
+    return _windows_agree(a, b)
+
+
+def _windows_agree(a: Found, b: Found) -> bool:
     low_a, high_a = _window(a)
     low_b, high_b = _window(b)
     return not ((low_a and high_b and low_a > high_b) or (low_b and high_a and low_b > high_a))

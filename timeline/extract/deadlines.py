@@ -14,7 +14,7 @@ from typing import Any
 
 from timeline.extract.document import Document, Predicate, Sentence, Timing
 from timeline.extract.lexicon import Entry, cues
-from timeline.extract.timing import _phrase_head, edtf_of
+from timeline.extract.timing import edtf_of, phrase_head
 from timeline.temporal import Timex
 
 _MAX_DAYS = 31
@@ -31,7 +31,7 @@ def find_deadlines(doc: Document) -> None:
         for timex in sentence.timexes:
             if not _ahead(timex, doc):
                 continue
-            verb = _verb(_phrase_head(sentence, timex))
+            verb = _verb(phrase_head(sentence, timex))
             if verb is None or (sentence.index, verb.i) in taken or not _obliged(verb):
                 continue
             title = _title(verb)

@@ -130,6 +130,7 @@ class Document:
     predicates: list[Predicate] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # short name -> fullest name
     _numbers: dict[int, int] = field(default_factory=dict, repr=False)
+    _by_sentence: dict[int, list[Predicate]] = field(default_factory=dict, repr=False)
     _referents: Any = field(default=None, repr=False)
 
     @property
@@ -139,6 +140,14 @@ class Document:
     @property
     def published(self) -> dt.date:
         return self.article.published
+
+    def in_sentence(self, sentence: Sentence) -> list[Predicate]:
+        """The predicates of one sentence (indexed once, as stages only append)."""
+        if sum(len(v) for v in self._by_sentence.values()) != len(self.predicates):
+            self._by_sentence = {}
+            for p in self.predicates:
+                self._by_sentence.setdefault(id(p.sentence), []).append(p)
+        return self._by_sentence.get(id(sentence), [])
 
     def number(self, pred: Predicate) -> int:
         """The predicate's place in :attr:`predicates` (which stages only append to), by

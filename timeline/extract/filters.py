@@ -201,6 +201,19 @@ def background(pred: Predicate, doc: Document) -> bool:
         return True
     if anchor.dep_ == "amod" and anchor.tag_ == "VBN":
         return not any(c.lower_ in _cue("recent_adverbs") for c in anchor.children)
+    if (
+        anchor.dep_ == "acl"
+        and anchor.tag_ == "VBG"
+        and not pred.nominal
+        and anchor.head.dep_ != "ROOT"
+    ):
+        return True  # "a growing movement calling for withdrawal": what it is, not an act
+    if anchor.dep_ == "pcomp" and anchor.tag_ == "VBG" and not pred.nominal:
+        # "powers for detaining suspects", "accused of killing": not told as done; but
+        # "after storming the building" is
+        return anchor.head.lower_ not in _cue("after_cues") | _cue("before_cues") | _cue(
+            "while_cues"
+        )
     return False
 
 
@@ -257,6 +270,24 @@ def attribution(pred: Predicate, doc: Document) -> bool:
         return True
     text, local = pred.sentence.text, content.idx
     return any(m.start() <= local < m.end() for m in _QUOTED.finditer(text))
+
+
+def reported_event(pred: Predicate, doc: Document) -> bool:
+    """'Jordan said he was resigning': the saying reports the event, which is the news;
+    the statement is its source, not an event of its own."""
+    if pred.type != "statement" or pred.entry.key not in _cue("plain_speech"):
+        return False
+    content = next((c for c in pred.token.children if c.dep_ == "ccomp"), None)
+    if content is None:
+        return False
+    told = {content.i} | {c.i for c in content.children if c.dep_ == "conj"}
+    return any(  # what is said to have happened is the clause's own verb, not a detail
+        other is not pred
+        and not other.dropped
+        and other.type != "statement"
+        and other.anchor.i in told
+        for other in doc.in_sentence(pred.sentence)
+    )
 
 
 def infinitive(pred: Predicate, doc: Document) -> bool:
@@ -366,12 +397,14 @@ DATED_RULES: dict[str, Rule] = {
     "future without a date": future,
     "unreal event noun": unreal,
     "reference to an event": reference,
+    "report of an event": reported_event,
 }
 
 
 def apply(doc: Document, rules: dict[str, Rule]) -> None:
-    """Mark each predicate with the first rule that drops it."""
-    for pred in doc.predicates:
+    """Mark each predicate with the first rule that drops it; statements last, as a
+    statement may be dropped for the event it reports, once that event is judged."""
+    for pred in sorted(doc.predicates, key=lambda p: p.type == "statement"):
         if pred.dropped:
             continue
         for name, rule in rules.items():

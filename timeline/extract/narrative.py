@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from typing import Any
 
 from timeline.extract.document import Document, Predicate, Timing
 from timeline.extract.lexicon import cues
@@ -165,6 +166,38 @@ def _from_scene(doc: Document, pred: Predicate, last: Predicate, previous: Timin
         return
     if previous.date and _DAY.match(previous.date) and pred.tense in ("past", last.tense):
         timing.date = previous.date
+
+
+def bound_by_saying(doc: Document) -> None:
+    """'X said on Friday that he had resigned': an undated event told as done in what
+    someone said is no later than the day of the saying."""
+    say = set(cues()["say_verbs"])
+    for pred in doc.events:
+        timing = pred.timing
+        if timing.deadline or timing.date is not None or timing.not_after is not None:
+            continue
+        if pred.tense not in ("past", "back", "perfect") or pred.anchor.dep_ != "ccomp":
+            continue
+        verb = pred.anchor.head
+        if verb.lemma_.lower() not in say:
+            continue
+        said = _date_of_verb(pred.sentence, verb)
+        if said is not None and said.latest is not None and said.latest <= doc.published:
+            timing.not_after = said.latest
+
+
+def _date_of_verb(sentence: Any, verb: Any) -> Any:
+    """The date whose phrase hangs on ``verb`` itself ("said on Friday")."""
+    from timeline.extract.timing import phrase_head
+
+    for timex in sentence.timexes:
+        head = phrase_head(sentence, timex)
+        node = head
+        while node is not None and node.head != node and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        if node is verb or (node is not None and node.i == verb.i):
+            return timex
+    return None
 
 
 def bound_by_report(doc: Document) -> None:

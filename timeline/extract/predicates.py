@@ -263,8 +263,9 @@ def support(noun: Any) -> Any:
 
 
 def _matches(party: Party, allowed: frozenset[str]) -> bool:
-    if "$named" in allowed and (party.name or party.owner):
-        return True
+    persons = word_class("people") | word_class("role_heads")
+    if "$named" in allowed and (party.name or (party.owner and party.head.lower() in persons)):
+        return True  # "Gonzalez's father"; not "Gonzalez's comments"
     if f"${party.kind}" in allowed:
         return True
     if party.head.replace(",", "").isdigit() and "people" in allowed:
@@ -349,13 +350,28 @@ def _scheduled(verb: Any) -> bool:
 
 
 def _places(token: Any, anchor: Any) -> list[str]:
+    """The countries, cities and sites named where the event happened: "outside the
+    embassy in London" is in London, "across the United States" in the United States."""
     found: list[str] = []
+    prepositions = set(cues()["place_prepositions"])
     for head in dict.fromkeys([token, anchor]):
         for child in head.children:
-            if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near", "outside"):
+            if child.dep_ != "prep" or child.lower_ not in prepositions:
                 continue
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
-                    span = [t for t in obj.subtree if t.ent_type_ == obj.ent_type_]
-                    found.append(" ".join(t.text for t in span))
+                if obj.dep_ != "pobj":
+                    continue
+                for t in obj.subtree:
+                    if t.ent_type_ in ("GPE", "LOC", "FAC") and t.ent_iob_ == "B":
+                        found.append(_entity_text(t))
     return list(dict.fromkeys(found))
+
+
+def _entity_text(first: Any) -> str:
+    doc, end = first.doc, first.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    words = [t.text for t in doc[first.i : end]]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words)

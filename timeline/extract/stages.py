@@ -28,7 +28,13 @@ from timeline.extract.boilerplate import furniture
 from timeline.extract.deadlines import find_deadlines
 from timeline.extract.document import Document, Sentence
 from timeline.extract.lexicon import candidates, cues, may_hold
-from timeline.extract.narrative import bound_by_report, carry_dates, inherit_floor, lead_day
+from timeline.extract.narrative import (
+    bound_by_report,
+    bound_by_saying,
+    carry_dates,
+    inherit_floor,
+    lead_day,
+)
 from timeline.extract.nesting import nest
 from timeline.extract.ordering import order_events, propagate
 from timeline.extract.predicates import find_predicates
@@ -191,6 +197,7 @@ def ordering(doc: Document) -> None:
 
 def narrative(doc: Document) -> None:
     carry_dates(doc)
+    bound_by_saying(doc)
     bound_by_report(doc)
     propagate(doc.predicates)
     if inherit_floor(doc):

@@ -57,7 +57,7 @@ def edtf_of(timex: Timex) -> str | None:
     return None
 
 
-def _phrase_head(sentence: Sentence, timex: Timex) -> Any:
+def phrase_head(sentence: Sentence, timex: Timex) -> Any:
     """The token of the date's phrase whose head lies outside it."""
     start, end = timex.start - sentence.start, timex.end - sentence.start
     inside = [t for t in sentence.parse if start <= t.idx < end]
@@ -78,7 +78,7 @@ def attach_dates(doc: Document) -> None:
         if sentence.parse is None:
             continue
         for timex in sentence.timexes:
-            head = _phrase_head(sentence, timex)
+            head = phrase_head(sentence, timex)
             if head is None or _names_an_event(head, timex, sentence.index, by_token):
                 continue  # no token holds it; "the Easter bombings" names an event
             claimants = [_claimant(head, sentence.index, by_token)]
@@ -210,7 +210,7 @@ def _schedule_object(doc: Document, pred: Predicate, carried: list[Predicate]) -
 
 def _planned_for(pred: Predicate, timex: Timex, published: dt.date) -> Timex:
     """'called for November 1': a yearless day a thing is set for is the next one to come."""
-    head = _phrase_head(pred.sentence, timex)
+    head = phrase_head(pred.sentence, timex)
     if head is None or head.head.lower_ != "for" or _YEAR.search(timex.text):
         return timex
     if not timex.earliest or not timex.latest or timex.earliest > published:
