@@ -27,6 +27,7 @@ _SLOT_WORDS = 10
 _WH = ("WDT", "WP", "WP$")  # "in which", "by whom"
 _OBJECT_SLOTS = ("from", "to", "into")  # "seized documents from the office"
 _REFLEXIVE = frozenset(("itself", "himself", "herself", "themselves"))
+_ANAPHORS = frozenset(("it", "they", "them"))
 
 
 def voice(token: Any) -> str:
@@ -38,6 +39,8 @@ def voice(token: Any) -> str:
     deps = {c.dep_ for c in token.children}
     if deps & {"nsubjpass", "auxpass", "csubjpass"}:
         return "passive"
+    if token.tag_ == "VBN" and "agent" in deps and not deps & {"aux", "nsubj"}:
+        return "passive"  # "cited by police in December, Farkas ...": a 'by' phrase
     if token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBD") and "dobj" in deps:
         return "active"  # a misparse of "the military seized power" as a noun phrase
     if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
@@ -126,6 +129,10 @@ def _parties(tokens: list[Any], names: NameTable, pronouns: dict[str, Party]) ->
                 resolved = pronouns.get(noun.lower_) or _cataphor(noun, names)
                 if resolved is not None:
                     out.append(resolved)
+                elif noun.lower_ in _ANAPHORS:  # "closed it": resolved once the entry is known
+                    out.append(
+                        Party(noun.lower_, noun.lower_, "pronoun", plural=noun.lower_ != "it")
+                    )
                 continue
             found = party(noun, names)
             if not found.name and not found.owner:  # "his brother": the owner a pronoun names
@@ -143,13 +150,70 @@ def _host_subject(noun: Any) -> list[Any]:
     """'In a speech last month, Mordechai said ...', 'during talks with Clarke, Davis
     made his offer': the speaker of an unowned speech is the subject of the clause the
     phrase belongs to."""
-    preposition = noun.head
-    if noun.dep_ != "pobj" or preposition.dep_ != "prep":
-        return []
-    verb = preposition.head
-    if verb.pos_ not in ("VERB", "AUX") or voice(verb) != "active":
-        return []
-    return [s for s in _subject_of(verb) if s.pos_ in ("PROPN", "PRON")]
+    node = noun
+    for _ in range(4):  # "in their statement issued after the talks, X and Y called"
+        if node.dep_ != "pobj" or node.head.dep_ != "prep":
+            return []
+        verb = node.head.head
+        if verb.pos_ in ("VERB", "AUX") and voice(verb) == "active":
+            return [s for s in _subject_of(verb) if s.pos_ in ("PROPN", "PRON")]
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+            node = verb.head  # the noun the participle describes
+        elif verb.pos_ in ("NOUN", "PROPN"):
+            node = verb
+        else:
+            return []
+    return []
+
+
+def resolve_anaphors(
+    parties: list[Party], token: Any, allowed: frozenset[str], names: NameTable
+) -> list[Party]:
+    """'MindSpring closed it', 'accusing them of abuse': 'it' and 'them' stand for the
+    nearest noun before them, in their sentence or the one before, that agrees in number
+    and is a party the event allows (the site can be closed; the policy cannot)."""
+    out = []
+    for one in parties:
+        if one.kind != "pronoun":
+            out.append(one)
+            continue
+        for noun in _nouns_before(token, names):
+            if _plural_noun(noun) != one.plural:
+                continue
+            candidate = party(noun, names)
+            if not allowed or party_allowed(candidate, allowed):
+                out.append(candidate)
+                break
+    return out
+
+
+def party_allowed(party: Party, allowed: frozenset[str]) -> bool:
+    """Is the party one of ``allowed`` (lemmas, $classes, $named, $kind)?"""
+    persons = word_class("people") | word_class("role_heads")
+    if "$named" in allowed and (party.name or (party.owner and party.head.lower() in persons)):
+        return True  # "Gonzalez's father"; not "Gonzalez's comments"
+    if f"${party.kind}" in allowed:
+        return True
+    if party.head.replace(",", "").isdigit() and "people" in allowed:
+        return True  # "639 were wounded": a count of people
+    words = {party.head.lower(), *(party.name or "").lower().split()[-1:]}
+    return bool(words & allowed)
+
+
+def _nouns_before(token: Any, names: NameTable) -> list[Any]:
+    here = [t for t in reversed(token.doc[: token.i]) if t.pos_ in ("NOUN", "PROPN")]
+    sentence = next((s for s in names.sentences if s.parse is token.doc), None)
+    before: list[Any] = []
+    if sentence is not None and sentence.index > 0:
+        previous = names.sentences[sentence.index - 1].parse
+        if previous is not None:
+            before = [t for t in reversed(previous) if t.pos_ in ("NOUN", "PROPN")]
+    nouns = [t for t in here + before if t.dep_ not in ("compound", "poss", "npadvmod")]
+    return [t for t in nouns if t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY")]
+
+
+def _plural_noun(noun: Any) -> bool:
+    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
 
 
 def _subject_of(token: Any) -> list[Any]:
@@ -163,7 +227,12 @@ def _subject_of(token: Any) -> list[Any]:
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
         if token.dep_ == "advcl" and token.tag_ != "VBG" and not infinitive:
             return []
-        return _subject_of(token.head) if voice(token.head) == "active" else []
+        if voice(token.head) == "active":
+            return _subject_of(token.head)
+        if token.dep_ == "conj" and token.tag_ == "VBD":
+            # "Farkas was ordered home and retired": the one the first verb was done to
+            return [c for c in token.head.children if c.dep_ in _PASSIVE_SUBJECTS]
+        return []
     return []
 
 
@@ -224,6 +293,11 @@ def verb_parties(
             patients = [c for c in children if c.dep_ in _SUBJECTS]  # a headline's passive
         if not patients and token.dep_ in ("conj", "xcomp"):
             # "Sagasti is expected to be sworn in": the subject of the verb it depends on
+            patients = [
+                c for c in token.head.children if c.dep_ in (*_PASSIVE_SUBJECTS, *_SUBJECTS)
+            ]
+        if not patients and token.dep_ == "advcl" and token.tag_ == "VBN":
+            # "Cited by police in December, Farkas was ordered home": the main subject
             patients = [
                 c for c in token.head.children if c.dep_ in (*_PASSIVE_SUBJECTS, *_SUBJECTS)
             ]

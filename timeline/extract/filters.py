@@ -208,12 +208,14 @@ def background(pred: Predicate, doc: Document) -> bool:
         and anchor.head.dep_ != "ROOT"
     ):
         return True  # "a growing movement calling for withdrawal": what it is, not an act
-    if anchor.dep_ == "pcomp" and anchor.tag_ == "VBG" and not pred.nominal:
-        # "powers for detaining suspects", "accused of killing": not told as done; but
-        # "after storming the building" is
-        return anchor.head.lower_ not in _cue("after_cues") | _cue("before_cues") | _cue(
-            "while_cues"
-        )
+    if anchor.dep_ == "pcomp" and anchor.tag_ == "VBG":
+        # "powers for detaining suspects", "interest in resuming talks", "accused of
+        # killing": not told as done; "after storming the building", "while fleeing" are
+        preposition = anchor.head
+        if preposition.lower_ in _cue("after_cues") | _cue("before_cues"):
+            return False
+        on_a_verb = preposition.head.pos_ in ("VERB", "AUX")
+        return not (on_a_verb and preposition.lower_ in _cue("while_cues"))
     return False
 
 
@@ -371,7 +373,10 @@ def future(pred: Predicate, doc: Document) -> bool:
 def speech_adjunct(pred: Predicate, doc: Document) -> bool:
     """'resigned in a televised address, saying he wanted peace': the saying goes with it."""
     anchor = pred.anchor
-    return pred.type == "statement" and anchor.dep_ in ("advcl", "conj") and anchor.tag_ == "VBG"
+    if pred.type != "statement" or anchor.dep_ not in ("advcl", "conj") or anchor.tag_ != "VBG":
+        return False
+    # "lashed out at them, accusing them of abuse": no event to go with, the saying is it
+    return any(other.anchor == anchor.head for other in doc.in_sentence(pred.sentence))
 
 
 # Before dating: what the sentence alone shows.

@@ -212,6 +212,7 @@ class NameTable:
         self.kinds: dict[str, Counter[str]] = {}
         self.full: dict[str, str] = {}
         self.text = doc.text
+        self.sentences = doc.sentences  # for pronouns that point back a sentence
         self._words: _Words | None = None
         for sentence in doc.sentences:
             if sentence.parse is None:

@@ -13,7 +13,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from timeline.extract.arguments import noun_parties, slots, verb_parties, voice
+from timeline.extract.arguments import (
+    noun_parties,
+    party_allowed,
+    resolve_anaphors,
+    slots,
+    verb_parties,
+    voice,
+)
 from timeline.extract.document import Document, Party, Predicate, Sentence, Timing
 from timeline.extract.lexicon import Entry, candidates, cues, lemma_of, word_class
 from timeline.extract.names import NameTable, phrase
@@ -193,8 +200,13 @@ def _fit(
         if _headline_passive(token, entry, kind, patients):  # "Buildings stormed overnight"
             kind = "passive"
             agents, patients = verb_parties(token, False, names, pronouns, entry.words)
+    agents = resolve_anaphors(agents, token, entry.agent, names)
+    patients = resolve_anaphors(patients, token, entry.patient, names)
     found = Predicate(sentence, token, entry, anchor, kind, agents, patients)
-    found.slots = slots(token, anchor, dated)
+    # "heavy gunfire reverberated in central Cairo": where the verb of an event noun
+    # that is its subject happened, the event did
+    scene = token.head if kind == "nominal" and _subject_of_a_verb(token, anchor) else anchor
+    found.slots = slots(token, scene, dated)
     if kind == "passive" and "role" not in found.slots:  # "Japarov named prime minister"
         office = [c for c in token.children if c.dep_ == "dobj"]
         if office and office[0].lemma_.lower() in word_class("role_heads"):
@@ -203,8 +215,12 @@ def _fit(
     if not _meets(found):
         return None
     found.tense = tense(anchor if anchor != token or kind != "nominal" else token)
-    found.places = _places(token, anchor)
+    found.places = _places(token, scene)
     return found
+
+
+def _subject_of_a_verb(token: Any, anchor: Any) -> bool:
+    return anchor == token and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
 
 
 _PARTY_SLOTS = ("with", "to", "between", "against", "from", "by", "for")
@@ -253,7 +269,7 @@ def support(noun: Any) -> Any:
     if noun.dep_ in ("nsubj", "nsubjpass") and lemmas & happen:
         return head  # "protests broke out"; not "the law gives prosecutors the power"
     for child in noun.children:
-        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in happen | support_verbs:
+        if child.dep_ in ("acl", "relcl") and _supports(noun, child, happen | support_verbs):
             return child
     if noun.dep_ == "pobj" and head.lower_ in cues()["support_prepositions"]:
         verb = head.head
@@ -262,16 +278,19 @@ def support(noun: Any) -> Any:
     return noun
 
 
-def _matches(party: Party, allowed: frozenset[str]) -> bool:
-    persons = word_class("people") | word_class("role_heads")
-    if "$named" in allowed and (party.name or (party.owner and party.head.lower() in persons)):
-        return True  # "Gonzalez's father"; not "Gonzalez's comments"
-    if f"${party.kind}" in allowed:
-        return True
-    if party.head.replace(",", "").isdigit() and "people" in allowed:
-        return True  # "639 were wounded": a count of people
-    words = {party.head.lower(), *(party.name or "").lower().split()[-1:]}
-    return bool(words & allowed)
+def _supports(noun: Any, clause: Any, verbs: set[str]) -> bool:
+    """A clause on an event noun makes it happen when the noun is what the verb acts on
+    ("the elections held on Sunday", "the talks that he chaired"), or when it is the
+    subject of a verb of its own unfolding ("protests spreading across the country");
+    not "a treaty calling for demarcation", "a trial that led to a verdict"."""
+    lemma = clause.lemma_.lower()
+    if lemma not in verbs:
+        return False
+    relative = [c for c in clause.children if c.lower_ in ("that", "which", "who")]
+    as_subject = (clause.dep_ == "acl" and clause.tag_ == "VBG") or any(
+        c.dep_ == "nsubj" for c in relative
+    )
+    return not as_subject or lemma in cues()["unfolding_verbs"]
 
 
 def _meets(found: Predicate) -> bool:
@@ -305,9 +324,9 @@ def _meets(found: Predicate) -> bool:
         (agents, entry.agent, entry.agent_not),
         (patients, entry.patient, entry.patient_not),
     ):
-        if allowed and parties and not any(_matches(p, allowed) for p in parties):
+        if allowed and parties and not any(party_allowed(p, allowed) for p in parties):
             return False
-        if banned and any(_matches(p, banned) for p in parties):
+        if banned and any(party_allowed(p, banned) for p in parties):
             return False
     return True
 
