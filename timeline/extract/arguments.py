@@ -202,10 +202,10 @@ def party_allowed(party: Party, allowed: frozenset[str]) -> bool:
 
 def _nouns_before(token: Any, names: NameTable) -> list[Any]:
     here = [t for t in reversed(token.doc[: token.i]) if t.pos_ in ("NOUN", "PROPN")]
-    sentence = next((s for s in names.sentences if s.parse is token.doc), None)
+    index = names.sentence_of.get(id(token.doc), 0)
     before: list[Any] = []
-    if sentence is not None and sentence.index > 0:
-        previous = names.sentences[sentence.index - 1].parse
+    if index > 0:
+        previous = names.sentences[index - 1].parse
         if previous is not None:
             before = [t for t in reversed(previous) if t.pos_ in ("NOUN", "PROPN")]
     nouns = [t for t in here + before if t.dep_ not in ("compound", "poss", "npadvmod")]

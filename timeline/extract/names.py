@@ -213,6 +213,7 @@ class NameTable:
         self.full: dict[str, str] = {}
         self.text = doc.text
         self.sentences = doc.sentences  # for pronouns that point back a sentence
+        self.sentence_of = {id(s.parse): s.index for s in doc.sentences if s.parse is not None}
         self._words: _Words | None = None
         for sentence in doc.sentences:
             if sentence.parse is None:
