@@ -19,7 +19,7 @@ schema:
 	$(PY) -c "from timeline.schema import schema_text; open('timeline/events.schema.json', 'w').write(schema_text())"
 
 lexicon:
-	$(PY) -m timeline.extract.forms > timeline/extract/data/forms.json.new && mv timeline/extract/data/forms.json.new timeline/extract/data/forms.json
+	$(PY) -m timeline.extract.forms_build > timeline/extract/data/forms.json.new && mv timeline/extract/data/forms.json.new timeline/extract/data/forms.json
 
 update-golden:
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_site_golden.py

@@ -67,8 +67,8 @@ def test_every_example_gives_its_type(entry, example):
 
 def test_the_forms_file_matches_the_lexicon():
     """data/forms.json is made by lemminflect: `make lexicon` after changing the lexicon."""
-    from timeline.extract import forms
+    from timeline.extract import forms_build
 
-    assert forms.text(forms.build()) == resources.files("timeline.extract").joinpath(
+    assert forms_build.text(forms_build.build()) == resources.files("timeline.extract").joinpath(
         "data/forms.json"
     ).read_text("utf-8")

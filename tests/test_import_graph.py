@@ -1,4 +1,4 @@
-"""No import loops in the site and the importer: each module can be understood from the
+"""No import loops anywhere in the package: each module can be understood from the
 ones it imports, and importing any one of them alone works.
 
 Every ``import``, also inside functions, counts: an import put off until a function
@@ -68,6 +68,12 @@ def test_no_import_loops_in_the_site_and_the_importer() -> None:
     assert loops == []
 
 
+def test_no_import_loops_anywhere() -> None:
+    g = graph()
+    assert "timeline.extract.stages" in g and "timeline.temporal.tagger" in g
+    assert list(nx.simple_cycles(g)) == []
+
+
 def test_the_chart_does_not_depend_on_the_pages_it_serves() -> None:
     g = graph()
     assert "timeline.site.chart" not in nx.descendants(g, "timeline.site.context")
@@ -75,7 +81,16 @@ def test_the_chart_does_not_depend_on_the_pages_it_serves() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["timeline.site.chart", "timeline.site.context", "timeline.imports.merge"]
+    "name",
+    [
+        "timeline.site.chart",
+        "timeline.site.context",
+        "timeline.imports.merge",
+        "timeline.extract.lexicon",
+        "timeline.extract.forms",
+        "timeline.extract.stages",
+        "timeline.temporal.tagger",
+    ],
 )
 def test_each_module_imports_alone(name: str) -> None:
     result = subprocess.run(

@@ -26,8 +26,6 @@ _OBJECTS = ("dobj", "obj")
 _SLOT_WORDS = 10
 _WH = ("WDT", "WP", "WP$")  # "in which", "by whom"
 _OBJECT_SLOTS = ("from", "to", "into")  # "seized documents from the office"
-_REFLEXIVE = frozenset(("itself", "himself", "herself", "themselves"))
-_ANAPHORS = frozenset(("it", "they", "them"))
 
 
 def voice(token: Any) -> str:
@@ -113,7 +111,7 @@ def _parties(tokens: list[Any], names: NameTable, pronouns: dict[str, Party]) ->
         if any(mine < other for other in runs.values()):
             continue  # "al" and "-" of "al-Burhan", parsed as subjects of their own
         for noun in _expand(token):
-            if noun.lower_ in _REFLEXIVE:
+            if noun.lower_ in word_class("reflexive_pronouns"):
                 out.append(Party(noun.lower_, noun.lower_, "thing"))
                 continue
             if noun.lower_ in ("who", "which", "that") and noun.head.dep_ == "relcl":
@@ -129,7 +127,7 @@ def _parties(tokens: list[Any], names: NameTable, pronouns: dict[str, Party]) ->
                 resolved = pronouns.get(noun.lower_) or _cataphor(noun, names)
                 if resolved is not None:
                     out.append(resolved)
-                elif noun.lower_ in _ANAPHORS:  # "closed it": resolved once the entry is known
+                elif noun.lower_ in word_class("anaphors"):  # "closed it": resolved later
                     out.append(
                         Party(noun.lower_, noun.lower_, "pronoun", plural=noun.lower_ != "it")
                     )
@@ -238,7 +236,7 @@ def _subject_of(token: Any) -> list[Any]:
 
 def _cataphor(pronoun: Any, names: NameTable) -> Party | None:
     """'Farkas is leaving ..., he said': a personal pronoun's name in its own sentence."""
-    if pronoun.lower_ not in ("he", "she", "him", "her"):
+    if pronoun.lower_ not in word_class("personal_pronouns"):
         return None
     people = [
         t for t in pronoun.doc if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "dobj")
@@ -387,12 +385,7 @@ def _where(token: Any, anchor: Any, dated: frozenset[int]) -> str:
                 if obj.dep_ == "pobj" and obj.i not in dated and _placelike(obj):
                     return f"{child.lower_} {phrase(obj)}"
     for noun in token.subtree:  # "took to the streets of Minsk": in Minsk
-        if noun.lower_ == "of" and noun.head.lemma_.lower() in (
-            "street",
-            "square",
-            "city",
-            "capital",
-        ):
+        if noun.lower_ == "of" and noun.head.lemma_.lower() in word_class("scene_nouns"):
             places = [
                 g for g in noun.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")
             ]
@@ -412,7 +405,7 @@ def _placelike(token: Any) -> bool:
 def _role_phrase(token: Any) -> str:
     text = phrase(token, limit=5)
     words = text.split()
-    if words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
+    if words and words[0].lower() in word_class("determiners"):
         words = words[1:]
     return (
         " ".join(w if w.isupper() else w.lower() for w in words)

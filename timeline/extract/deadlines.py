@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from timeline.extract.document import Document, Predicate, Sentence, Timing
-from timeline.extract.lexicon import Entry, cues
+from timeline.extract.lexicon import Entry, cues, word_class
 from timeline.extract.timing import edtf_of, phrase_head
 from timeline.temporal import Timex
 
@@ -83,7 +83,7 @@ def _title(verb: Any) -> str | None:
         if node.dep_ not in ("xcomp", "acomp") or node.head == node:
             break
         node = node.head
-    if subject is None or subject.lower_ in ("it", "this", "that", "there"):
+    if subject is None or subject.lower_ in word_class("dummy_subjects"):
         return None
     lemma = verb.lemma_.lower()
     passive = any(c.dep_ == "auxpass" for c in verb.children) or subject.dep_ == "nsubjpass"

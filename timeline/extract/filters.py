@@ -335,8 +335,7 @@ def reference(pred: Predicate, doc: Document) -> bool:
     # "after the verdict" points back to the ruling told before; "after weeks of protests"
     # (plural, indefinite) tells events of its own
     definite = token.tag_ == "NN" and any(
-        c.dep_ in ("det", "poss")
-        and c.lower_ in ("the", "this", "that", "its", "his", "her", "their")
+        c.dep_ in ("det", "poss") and c.lower_ in word_class("definite_determiners")
         for c in token.children
     )
     found = referents(doc).find(index, token.lemma_.lower(), by_type=definite)

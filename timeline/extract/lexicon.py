@@ -97,6 +97,12 @@ def cues() -> dict[str, Any]:
     return _data("data/cues.yaml")
 
 
+@functools.lru_cache(maxsize=1)
+def signature_words() -> dict[str, Any]:
+    """The words the merge's signatures read (``data/signature.yaml``)."""
+    return _data("data/signature.yaml")
+
+
 def word_class(name: str) -> frozenset[str]:
     return classes()[name]
 

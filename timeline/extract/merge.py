@@ -51,7 +51,7 @@ from timeline.extract.cluster import (
     found_signature,
 )
 from timeline.extract.consistency import Inferences, repair
-from timeline.extract.lexicon import words
+from timeline.extract.lexicon import word_class
 from timeline.extract.signature import party_keys
 from timeline.extract.sources import SourceInfo
 
@@ -292,9 +292,6 @@ def _width(bounds: Bounds) -> int:
     return (high - low).days
 
 
-_FUNCTION = words("of the a an to for and in on at by with as")
-
-
 def best_title(members: list[Found], settled: Settled) -> Found:
     """The most precisely dated report; then the most specific title (named parties, words)."""
 
@@ -304,7 +301,7 @@ def best_title(members: list[Found], settled: Settled) -> Found:
         named = party_keys(found.agents + found.patients + found.actors)
         title = re.findall(r"[a-z0-9]+", found.title.lower())
         mentioned = sum(1 for word in set(title) if word in named)
-        content = sum(1 for word in title if word not in _FUNCTION)
+        content = sum(1 for word in title if word not in word_class("title_function_words"))
         return (
             int(compatible),
             -_width(found_bounds(found)),

@@ -157,7 +157,7 @@ def _trim(tokens: list[Any], head: Any) -> list[Any]:
 
 def _quantity(tokens: list[Any]) -> bool:
     """'at least one man', 'up to 300 people': the preposition belongs to the count."""
-    return len(tokens) > 1 and tokens[1].lower_ in ("least", "most", "to", "than")
+    return len(tokens) > 1 and tokens[1].lower_ in word_class("quantity_words")
 
 
 class _Words:

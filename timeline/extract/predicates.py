@@ -223,16 +223,13 @@ def _subject_of_a_verb(token: Any, anchor: Any) -> bool:
     return anchor == token and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
 
 
-_PARTY_SLOTS = ("with", "to", "between", "against", "from", "by", "for")
-
-
 def _named_slots(found: Predicate, names: NameTable) -> None:
     """People and bodies named in a slot are parties too: 'met with Ambassador X'."""
     from timeline.extract.names import party
 
     for head in dict.fromkeys([found.token, found.anchor]):
         for child in head.children:
-            if child.dep_ not in ("prep", "dative") or child.lower_ not in _PARTY_SLOTS:
+            if child.dep_ not in ("prep", "dative") or child.lower_ not in cues()["party_slots"]:
                 continue
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
@@ -273,7 +270,7 @@ def support(noun: Any) -> Any:
             return child
     if noun.dep_ == "pobj" and head.lower_ in cues()["support_prepositions"]:
         verb = head.head
-        if verb.lemma_.lower() in support_verbs | {"place", "put", "go", "break"}:
+        if verb.lemma_.lower() in support_verbs | set(cues()["preposition_support_verbs"]):
             return verb
     return noun
 

@@ -18,84 +18,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from timeline.extract.lexicon import words
+from timeline.extract.lexicon import signature_words, words
 
-# Predicates that name the same kind of act, by their stem (see :func:`predicate_class`).
-_SAME_ACT = {
-    "step": "resign",
-    "quit": "resign",
-    "resignation": "resign",
-    "demonstrat": "protest",
-    "demonstration": "protest",
-    "rally": "protest",
-    "march": "protest",
-    "rallied": "protest",
-    "riot": "protest",
-    "clash": "clash",
-    "fight": "clash",
-    "kill": "kill",
-    "explosion": "kill",  # one incident: 'the rig exploded, killing 11 workers'
-    "explod": "kill",
-    "blast": "kill",
-    "blew": "kill",
-    "bomb": "kill",
-    "bombing": "kill",
-    "die": "kill",
-    "death": "kill",
-    "dead": "kill",
-    "wound": "kill",
-    "injur": "kill",
-    "shot": "kill",
-    "shoot": "kill",
-    "detain": "arrest",
-    "detention": "arrest",
-    "jail": "arrest",
-    "vote": "election",
-    "poll": "election",
-    "elect": "election",
-    "talk": "meet",
-    "meeting": "meet",
-    "met": "meet",
-    "visit": "meet",
-    "seize": "storm",
-    "capture": "storm",
-    "take": "storm",
-    "free": "release",
-    "sign": "sign",
-    "pass": "sign",
-    "approve": "sign",
-    "adopt": "sign",
-    "name": "appoint",
-    "swear": "appoint",
-    "sworn": "appoint",
-}
+_DATA = signature_words()
+_SAME_ACT: dict[str, str] = {str(k): str(v) for k, v in _DATA["same_act"].items()}
 _SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s", "e")
 
-# Unnamed groups and places: they often take part, but they do not tell events apart.
-GENERIC_PARTIES = words(
-    "people protesters protestors demonstrators police troops soldiers forces security "
-    "government authorities officials military army civilians crowds crowd residents "
-    "supporters opponents activists students workers rebels militants gunmen insurgents "
-    "men women children citizens egyptians iraqis americans country nation state regime "
-    "opposition party parliament cabinet court ministry president minister leader leaders "
-    "officers police-officers riot"
-)
-STOP = words(
-    "a an the of in on at to as for and or but by with from into onto over under after "
-    "before since until during about against between among through without within than "
-    "then that this these those there here it its it's he she they we i you him her them "
-    "his their our my your who whom whose which what when where why how is are was were "
-    "be been being am has have had do does did will would shall should can could may might "
-    "must not no nor so if also just only more most some any all each every other such "
-    "said says say told tell according reported reports report saying added says "
-    "mr mrs ms dr one two three four five six seven eight nine ten first second third "
-    "new last next week weeks month months year years day days today yesterday tomorrow "
-    "tonight morning evening night afternoon monday tuesday wednesday thursday friday "
-    "saturday sunday january february march april may june july august september october "
-    "november december jan feb mar apr jun jul aug sep sept oct nov dec "
-    "earlier later ago now still already even while though although because however "
-    "cnn reuters ap afp bbc guardian news agency statement spokesman spokeswoman official"
-)
+GENERIC_PARTIES = words(_DATA["generic_parties"])
+STOP = words(_DATA["stop"])
 _WORD = re.compile(r"[a-z][a-z'-]+")
 WIDE = 45  # days: wider bounds than this say little about which event it is
 CONTRADICTION_DAYS = 2  # exact days this far apart may still be one event, reported wrongly
@@ -104,10 +34,7 @@ VAGUE = 0.15  # what a report or event without useful bounds takes away
 ONE_OFF_DAYS = 4  # the same, for acts that happen once to a named party (a resignation)
 # Acts that happen to a named party once in a story: reports of them days apart are one
 # event, misdated by some reports, rather than two events.
-ONE_OFF = words(
-    "resign appoint election arrest release sentence convict impeach dissolve kill "
-    "assassinat execut inaugurat swear"
-)
+ONE_OFF = words(_DATA["one_off"])
 
 
 def stem(word: str) -> str:

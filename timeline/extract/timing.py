@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import Any
 
 from timeline.extract.document import Document, Predicate, Sentence
+from timeline.extract.lexicon import cues
 from timeline.temporal import Timex
 from timeline.temporal.lexicon import MONTHS
 
@@ -132,7 +133,7 @@ def _when_child(node: Any, sentence: int, by_token: dict) -> list[Predicate]:
             pred = by_token.get((sentence, child.i))
             if child.dep_ in ("nsubj", "nsubjpass") and pred is not None and pred.nominal:
                 found.append(pred)
-            ordering = child.lower_ in ("after", "before", "since", "following", "until")
+            ordering = child.lower_ in set(cues()["after_cues"]) | set(cues()["before_cues"])
             for grandchild in child.children if child.dep_ == "prep" and not ordering else ():
                 pred = by_token.get((sentence, grandchild.i))
                 if grandchild.dep_ == "pobj" and pred is not None and pred.nominal:
