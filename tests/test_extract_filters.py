@@ -28,6 +28,8 @@ def reasons(text: str, key: str) -> list[str]:
 
 DROPPED = [
     ("question", "Did the army storm the palace?", "storm"),
+    ("command", "Release the detained students now!", "release"),
+    ("command", "Storm the palace and free the prisoners!", "free"),
     ("negation", "Police did not arrest the opposition leader on Monday.", "arrest"),
     ("negation", "None of the ministers resigned.", "resign"),
     ("negation", "Senegal has never had a coup.", "coup"),

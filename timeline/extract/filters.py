@@ -378,9 +378,24 @@ def speech_adjunct(pred: Predicate, doc: Document) -> bool:
     return any(other.anchor == anchor.head for other in doc.in_sentence(pred.sentence))
 
 
+def command(pred: Predicate, doc: Document) -> bool:
+    """'Storm the hotel and save yourselves!': an imperative tells someone to act."""
+    verb = pred.anchor
+    while verb.dep_ == "conj":
+        verb = verb.head  # "... and save yourselves"
+    first = next((t for t in verb.doc if not t.is_punct), None)
+    if verb.dep_ != "ROOT" or verb != first or verb.tag_ in ("VBD", "VBN", "VBZ"):
+        return False  # the tagger takes a sentence-first imperative for VB, NN or VBG
+    subject = ("nsubj", "nsubjpass", "expl", "aux", "auxpass")
+    return "dobj" in {c.dep_ for c in verb.children} and not any(
+        c.dep_ in subject for c in verb.children
+    )
+
+
 # Before dating: what the sentence alone shows.
 RULES: dict[str, Rule] = {
     "question": question,
+    "command": command,
     "negation": negated,
     "modality": modal,
     "opinion": opinion,

@@ -6,7 +6,9 @@
   carries that event;
 - "voted to dissolve itself": the event is what the vote carries out;
 - "23 protesters killed in clashes", "won most seats in the election": the occasion
-  of an act of the same kind is that act.
+  of an act of the same kind is that act;
+- "73 soldiers were killed when two helicopters crashed": a clause of the moment of the
+  same kind tells the same incident.
 
 The predicate that gives way is dropped and names its ``host``, which takes the
 dates that hang on it.
@@ -36,6 +38,8 @@ def nest(doc: Document) -> None:
             _give_way(pred, by_token[(pred.sentence.index, pred.token.head.head.i)], "occasion")
         elif _elaboration(pred, head):
             _give_way(pred, head, "elaboration of another event")
+        elif _circumstance(pred, head):
+            _give_way(pred, head, "circumstance of another event")
         elif (
             pred.token.dep_ in ("xcomp", "advcl")
             and not head.nominal
@@ -64,6 +68,22 @@ def _elaboration(pred: Predicate, head: Predicate) -> bool:
     same_agents = {p.text for p in pred.agents} == {p.text for p in head.agents}
     casualties = pred.type == "violence" and counts and same_agents
     return token.dep_ == "conj" and (bool(same) or casualties)
+
+
+def _circumstance(pred: Predicate, head: Predicate) -> bool:
+    """'73 soldiers were killed when two helicopters crashed', 'drowned when their boat
+    sank': a clause of the moment that tells an act of the same kind tells one incident."""
+    token = pred.token
+    if pred.nominal or head.nominal or token.dep_ != "advcl":
+        return False
+    kindred = pred.type == head.type or (pred.type in _KINDRED and head.type in _KINDRED)
+    doers = [{p.text for p in e.agents if p.kind != "thing"} for e in (pred, head)]
+    if all(doers) and not doers[0] & doers[1]:
+        return False  # "police killed rioters as protesters set fire to buildings": two acts
+    marks = cues()["moment_marks"]
+    return kindred and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in marks for c in token.children
+    )
 
 
 def _occasion(pred: Predicate, host: Predicate, by_token: dict) -> bool:
