@@ -77,9 +77,11 @@ def _circumstance(pred: Predicate, head: Predicate) -> bool:
     if pred.nominal or head.nominal or token.dep_ != "advcl":
         return False
     kindred = pred.type == head.type or (pred.type in _KINDRED and head.type in _KINDRED)
-    doers = [{p.text for p in e.agents if p.kind != "thing"} for e in (pred, head)]
-    if all(doers) and not doers[0] & doers[1]:
-        return False  # "police killed rioters as protesters set fire to buildings": two acts
+    people = [{p.text for p in e.agents + e.patients if p.kind != "thing"} for e in (pred, head)]
+    if all(people) and not people[0] & people[1]:
+        # "police killed rioters as protesters set fire to buildings", "Isaev was elected
+        # speaker, while Japarov became prime minister": two acts
+        return False
     marks = cues()["moment_marks"]
     return kindred and any(
         c.dep_ in ("advmod", "mark") and c.lower_ in marks for c in token.children
