@@ -199,6 +199,8 @@ def party_allowed(party: Party, allowed: frozenset[str]) -> bool:
 
 
 def _nouns_before(token: Any, names: NameTable) -> list[Any]:
+    """Candidates for a pronoun, most likely first: the subjects of its sentence and of the
+    one before (the topic), then the other nouns, nearest first."""
     here = [t for t in reversed(token.doc[: token.i]) if t.pos_ in ("NOUN", "PROPN")]
     index = names.sentence_of.get(id(token.doc), 0)
     before: list[Any] = []
@@ -207,7 +209,9 @@ def _nouns_before(token: Any, names: NameTable) -> list[Any]:
         if previous is not None:
             before = [t for t in reversed(previous) if t.pos_ in ("NOUN", "PROPN")]
     nouns = [t for t in here + before if t.dep_ not in ("compound", "poss", "npadvmod")]
-    return [t for t in nouns if t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY")]
+    nouns = [t for t in nouns if t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY")]
+    subjects = [t for t in nouns if t.dep_ in ("nsubj", "nsubjpass")]
+    return subjects + [t for t in nouns if t not in subjects]
 
 
 def _plural_noun(noun: Any) -> bool:
@@ -221,6 +225,8 @@ def _subject_of(token: Any) -> list[Any]:
         return own
     if token.dep_ in ("relcl", "acl", "amod"):
         return [token.head]
+    if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(token.head.head)  # "retained the share after selling its stake"
     if token.dep_ in ("conj", "xcomp", "advcl") and token.head.pos_ in ("VERB", "AUX"):
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
         if token.dep_ == "advcl" and token.tag_ != "VBG" and not infinitive:

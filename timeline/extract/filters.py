@@ -136,6 +136,10 @@ def habitual(pred: Predicate, doc: Document) -> bool:
                 return True
             if child.dep_ in ("npadvmod", "prep") and _every(child):
                 return True
+            if child.dep_ in ("advcl", "ccomp") and any(  # "each time X, Y": Y as often
+                c.dep_ == "npadvmod" and _every(c) for c in child.children
+            ):
+                return True
     return _every_object(pred)
 
 
@@ -227,6 +231,8 @@ def non_political(pred: Predicate, doc: Document) -> bool:
     if any(p.head.lower() in banned for p in pred.patients):
         return True
     causes = word_class("natural_causes")
+    if pred.entry.agent & causes:
+        return False  # "a cyclone hit the coast": the entry is about the disaster itself
     return any(p.head.lower() in causes for p in pred.agents)
 
 
