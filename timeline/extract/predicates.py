@@ -354,6 +354,8 @@ def tense(verb: Any) -> str:
 def _scheduled(verb: Any) -> bool:
     """'is to resign', 'is due to vote', 'plans to hold': an event ahead."""
     if verb.lemma_.lower() in cues()["scheduling_verbs"] and verb.tag_ == "VBN":
+        if verb.dep_ == "acl" and any(c.lower_ == "for" for c in verb.children):
+            return True  # "a summit set for April", "elections scheduled for May"
         return any(  # "are scheduled for", not "was set up in 1996"
             c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children
         ) and not any(c.dep_ == "prt" for c in verb.children)
