@@ -418,3 +418,17 @@ def test_a_future_event_without_a_date_is_not_an_event_yet():
 )
 def test_what_did_not_happen_is_no_event(body):
     assert events(body) == []
+
+
+@pytest.mark.parametrize(
+    ("published", "bounds"),
+    [
+        # a Wednesday: the ISO week (Monday to Sunday) or the week from Sunday
+        (dt.date(2021, 2, 3), "2021-01-24/2021-01-31"),
+        # a Sunday starts a Sunday week: last week may be the seven days before it
+        (dt.date(2021, 2, 7), "2021-01-25/2021-02-06"),
+    ],
+)
+def test_last_week_holds_both_ways_of_counting_weeks(published, bounds):
+    found = events("Last week, rebels killed three soldiers near the border.", published)
+    assert one(found, "violence", "soldiers").date == bounds

@@ -258,8 +258,28 @@ def apply_timex(pred: Predicate, timex: Timex, published: dt.date) -> None:
     elif timex.mod in ("AFTER", "START") and not timing.deadline:
         timing.not_before = timex.earliest
     else:
-        timing.date = value
+        timing.date = _either_week(timex, published, future) or value
         timing.yearless = _names_month(timex.text) and not _YEAR.search(timex.text)
+
+
+_WEEK = re.compile(r"\d{4}-W\d{2}")
+
+
+def _either_week(timex: Timex, published: dt.date, future: bool) -> str | None:
+    """'Last week' in the tagger's ISO weeks runs Monday to Sunday; many newsrooms count
+    Sunday to Saturday, and the text does not say which. The event's bounds hold both:
+    a day earlier, or, in a report of a Sunday (the first day of a Sunday week), up to
+    six days later but never after the report for what has happened."""
+    if not _WEEK.fullmatch(timex.value) or not timex.earliest or not timex.latest:
+        return None
+    low, high = timex.earliest, timex.latest
+    if published.weekday() == 6:
+        high = high + dt.timedelta(days=6)
+        if not future:
+            high = min(high, published)
+    else:
+        low = low - dt.timedelta(days=1)
+    return f"{low.isoformat()}/{high.isoformat()}"
 
 
 def _calendar(timex: Timex) -> bool:
