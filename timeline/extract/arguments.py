@@ -120,6 +120,11 @@ def _parties(tokens: list[Any], names: NameTable, pronouns: dict[str, Party]) ->
                     described = described.head
                 out.extend(_parties([described], names, pronouns))
                 continue
+            if noun.lower_ == "whose":  # "Rice, whose appointment was approved"
+                clause = next((a for a in noun.ancestors if a.dep_ == "relcl"), None)
+                if clause is not None:
+                    out.extend(_parties([clause.head], names, pronouns))
+                continue
             if noun.lower_ in cues()["nobody_in_particular"]:
                 out.append(Party(noun.lower_, noun.lower_, "group"))  # "anyone who protested"
                 continue
@@ -338,7 +343,9 @@ def noun_parties(
     else:
         agents, patients = by + [o for o in owners if not of], of
         if not of and owners and not by:
-            agents = owners
+            # "Rice's appointment", "Navalny's arrest": what is done to the owner, for a
+            # noun whose 'of' names the one it is done to; else the owner did it
+            agents, patients = ([], owners) if entry.of == "patient" else (owners, [])
     return _parties(agents, names, pronouns), _parties(patients, names, pronouns)
 
 
