@@ -31,6 +31,7 @@ WIDE = 45  # days: wider bounds than this say little about which event it is
 CONTRADICTION_DAYS = 2  # exact days this far apart may still be one event, reported wrongly
 SAME_DAY = 0.15  # what the same act on the same exact day (and some shared words) adds
 VAGUE = 0.15  # what a report or event without useful bounds takes away
+WIDE_WORDS = 0.5  # the words two reports share when either has no useful bounds
 ONE_OFF_DAYS = 4  # the same, for acts that happen once to a named party (a resignation)
 # Acts that happen to a named party once in a story: reports of them days apart are one
 # event, misdated by some reports, rather than two events.
@@ -148,6 +149,9 @@ def similarity(a: Signature, b: Signature) -> float:
     that differ, plus :data:`SAME_DAY` for the same predicate on the same exact day with
     some words in common, minus :data:`VAGUE` when either side has no useful bounds and
     the days they do give lie far apart ('before 21 May 2010' and a day in 2006).
+    When either report has no useful bounds (only "before the report"), the two must
+    share half their content words, unless the act happens once to a named party: a
+    speaker's "says" in May and in June are not one event for having no day.
     A contradiction (exact days up to two days apart, four for acts that happen once
     to a named party) needs the same predicate and shared parties, and shared words
     unless the act happens once.
@@ -164,6 +168,9 @@ def similarity(a: Signature, b: Signature) -> float:
     else:
         party = 0.5 if not a.parties and not b.parties else 0.25
     text = overlap(a.words, b.words)
+    once = (a.predicate or b.predicate) in ONE_OFF and bool(a.parties and b.parties)
+    if (a.wide or b.wide) and not once and text < WIDE_WORDS:
+        return 0.0  # "Hayward said ..." in May and in June: without a day, say more alike
     score = 0.3 * pred + 0.4 * party + 0.3 * text + _places(a, b)
     if dates_agree(a, b):
         if pred == 1 and text >= 0.15 and days_apart(a, b) == 0:
@@ -174,7 +181,6 @@ def similarity(a: Signature, b: Signature) -> float:
     apart = days_apart(a, b)
     if apart is None or pred < 1 or party < 0.5 or not (a.parties and b.parties):
         return 0.0
-    once = (a.predicate or b.predicate) in ONE_OFF
     if apart > (ONE_OFF_DAYS if once else CONTRADICTION_DAYS) or (text < 0.2 and not once):
         return 0.0
     return score - 0.05 * apart
