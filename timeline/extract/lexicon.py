@@ -235,9 +235,23 @@ def may_hold(words: set[str], lead: bool) -> bool:
                 continue
             if not all(w in words for w in entry.words):
                 continue
-            if all(words & group for group in entry.with_words):
+            if all(words & group for group in entry.with_words) and _patient_there(entry, words):
                 return True
     return False
+
+
+_KIND_NAMES = frozenset(("$named", "$person", "$org", "$place", "$group", "$thing"))
+
+
+def _patient_there(entry: Entry, words: set[str]) -> bool:
+    """An entry that needs a patient of a given kind ("closed the border") can start an
+    event only where such a word is (or a pronoun that may stand for one)."""
+    allowed = entry.patient
+    if "patient" not in entry.needs or not allowed or allowed & _KIND_NAMES:
+        return True
+    if words & word_class("anaphors"):
+        return True
+    return any(w in allowed or w.rstrip("s") in allowed or w[:-2] in allowed for w in words)
 
 
 @functools.lru_cache(maxsize=8192)
