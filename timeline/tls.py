@@ -55,7 +55,7 @@ def extractor_version() -> str:
         path = PACKAGE / name
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
         for file in files:
-            if file.is_file() and file.suffix in (".py", ".json", ".txt", ".jsonl"):
+            if file.is_file() and file.suffix in (".py", ".json", ".txt", ".jsonl", ".yaml"):
                 if file.name in _NOT_EXTRACTION:
                     continue
                 digest.update(file.relative_to(PACKAGE).as_posix().encode())

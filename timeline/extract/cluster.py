@@ -165,9 +165,9 @@ class ClusterIndex:
         self.by_party: dict[tuple[str, str, str], list[Cluster]] = {}
         self.by_day: dict[tuple[str, str, int], list[Cluster]] = {}
         # Reports with neither a party nor useful bounds ('the mayor resigned', undated)
-        # share no key with anything: they are found, and find others, by type and act.
-        self.by_act: dict[tuple[str, str], list[Cluster]] = {}
-        self.vague: dict[tuple[str, str], list[Cluster]] = {}
+        # share no key with anything: they are found, and find others, by their words
+        # (two reports one of which has no useful bounds must share words to be one).
+        self.by_word: dict[tuple[str, str, str], list[Cluster]] = {}
         self.all: list[Cluster] = []
         self.looked_at = 0  # candidate clusters looked at, for benchmarks
 
@@ -177,9 +177,9 @@ class ClusterIndex:
             self.all.append(cluster)
         # Under its own predicate class and under '*' (for reports without a predicate).
         for act in dict.fromkeys((signature.predicate, ANY)):
-            _append(self.by_act.setdefault((signature.type, act), []), cluster)
             if signature.wide and not signature.parties:
-                _append(self.vague.setdefault((signature.type, act), []), cluster)
+                for word in signature.words:
+                    _append(self.by_word.setdefault((signature.type, act, word), []), cluster)
             for party in signature.parties:
                 _append(self.by_party.setdefault((signature.type, act, party), []), cluster)
             if not signature.wide:
@@ -211,10 +211,8 @@ class ClusterIndex:
                 last = signature.high.toordinal() + _REACH
                 for day in range(first, last + 1):
                     yield from reversed(self.by_day.get((signature.type, act, day), ()))
-            if signature.wide and not signature.parties:
-                yield from reversed(self.by_act.get((signature.type, act), ()))
-            else:
-                yield from reversed(self.vague.get((signature.type, act), ()))
+            for word in signature.words:
+                yield from reversed(self.by_word.get((signature.type, act, word), ()))
 
     def best(self, signature: Signature, source: str) -> Cluster | None:
         """The most similar cluster no report of ``source`` joined in this run. One that
