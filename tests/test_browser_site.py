@@ -408,6 +408,13 @@ def test_chart_has_one_mark_and_one_label_per_event(page, site: Path) -> None:
     )
     assert ["protest (span)", "solid", 1] in lines
     assert ["windows", "dot", 0.6] in lines
+    # an uncertain date's open circle is drawn in its type's colour: white on white hid it
+    open_marks = page.evaluate(
+        "() => document.getElementById('chart')._fullData.filter(t => t.mode === 'markers' "
+        "&& t.marker.symbol === 'circle-open').map(t => [].concat(t.marker.color))"
+    )
+    assert open_marks and all(c.lower() not in ("#fff", "#ffffff", "white")
+                              for colours in open_marks for c in colours)  # fmt: skip
     shown = page.locator("#chart-key li[data-kind]:not([hidden])")
     assert sorted(shown.evaluate_all("els => els.map(e => e.dataset.kind)")) == [
         "exact",

@@ -368,7 +368,8 @@
         type: type, mode: "markers", x: m.x, y: m.y, customdata: m.k, name: SHAPES[s],
         hoverinfo: "none",
         marker: {
-          color: s === 1 ? "#ffffff" : m.c, size: small ? m.z : size, opacity: 1,
+          // an open symbol is drawn in the marker colour (white made the uncertain invisible)
+          color: m.c, size: small ? m.z : size, opacity: 1,
           symbol: SHAPES[s], line: { color: m.c, width: 2 }
         }
       });
