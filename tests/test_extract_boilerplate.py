@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 
 from timeline.extract.article import extract_article
-from timeline.extract.boilerplate import furniture, rules
+from timeline.extract.boilerplate import furniture, rules, speaker_label
 from timeline.extract.sources import article_from_text
 
 CASES = [
     (kind, rule["pattern"], text, should_drop)
-    for kind in ("lines", "comments", "stamps")
+    for kind in ("lines", "comments", "stamps", "comment_stamps")
     for rule in rules()[kind]
     for texts, should_drop in ((rule.get("drop", []), True), (rule.get("keep", []), False))
     for text in texts
@@ -29,7 +29,7 @@ def test_every_rule_drops_its_examples_and_keeps_the_others(kind, pattern, text,
 
 
 def test_every_rule_has_an_example_to_drop():
-    for kind in ("lines", "comments", "stamps"):
+    for kind in ("lines", "comments", "stamps", "comment_stamps"):
         assert all(rule.get("drop") for rule in rules()[kind]), kind
 
 
@@ -52,3 +52,25 @@ def test_a_time_stamp_inside_a_line_cuts_the_headline_from_the_story():
     found = extract_article(article_from_text(body, dt.date(2005, 2, 14)))
     assert ("resignation", "2005-02-11") in [(e.type, e.date) for e in found]
     assert not any("GMT" in e.title or "February" in e.title for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [(rule_text, True) for rule in rules()["speaker_labels"] for rule_text in rule.get("drop", [])]
+    + [
+        (rule_text, False)
+        for rule in rules()["speaker_labels"]
+        for rule_text in rule.get("keep", [])
+    ],
+)
+def test_every_speaker_label_rule_drops_its_examples(text, dropped):
+    assert (speaker_label(text) > 0) == dropped, text
+
+
+def test_a_transcript_speaker_is_not_the_subject_of_what_is_said():
+    body = (
+        "LENA ORTIZ, CNN CORRESPONDENT: The vice president called for dialogue with the"
+        " opposition on Monday in a televised address.\n"
+    )
+    found = extract_article(article_from_text(body, dt.date(2021, 2, 2)))
+    assert not any("Ortiz" in e.title or "Ortiz" in e.actors for e in found)

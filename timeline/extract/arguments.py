@@ -129,7 +129,10 @@ def _parties(tokens: list[Any], names: NameTable, pronouns: dict[str, Party]) ->
                 out.append(Party(noun.lower_, noun.lower_, "group"))  # "anyone who protested"
                 continue
             if noun.pos_ == "PRON":
-                resolved = pronouns.get(noun.lower_) or _cataphor(noun, names)
+                speaker = _speaker(noun, names)
+                if speaker is False:
+                    continue  # "a journalist says she quit": someone unnamed
+                resolved = speaker or pronouns.get(noun.lower_) or _cataphor(noun, names)
                 if resolved is not None:
                     out.append(resolved)
                 elif noun.lower_ in word_class("anaphors"):  # "closed it": resolved later
@@ -154,6 +157,8 @@ def _host_subject(noun: Any) -> list[Any]:
     made his offer': the speaker of an unowned speech is the subject of the clause the
     phrase belongs to."""
     node = noun
+    if noun.head.lower_ in cues()["after_cues"] and noun.head.head.pos_ in ("VERB", "AUX"):
+        return []  # "after the speech, a student told CNN": the speech was someone else's
     for _ in range(4):  # "in their statement issued after the talks, X and Y called"
         if node.dep_ != "pobj" or node.head.dep_ != "prep":
             return []
@@ -243,6 +248,36 @@ def _subject_of(token: Any) -> list[Any]:
             return [c for c in token.head.children if c.dep_ in _PASSIVE_SUBJECTS]
         return []
     return []
+
+
+def _speaker(pronoun: Any, names: NameTable) -> Party | bool | None:
+    """'A journalist says she quit', 'As for Obama, he arrived': a personal pronoun in
+    what someone says is the speaker; one after a person named earlier in its own sentence
+    is that person. False when the speaker is someone unnamed (no name to give), None
+    when the sentence does not say."""
+    if pronoun.lower_ not in word_class("personal_pronouns"):
+        return None
+    clause = next((a for a in pronoun.ancestors if a.dep_ == "ccomp"), None)
+    if clause is not None and clause.head.lemma_.lower() in cues()["say_verbs"]:
+        subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ != "PRON":
+            found = party(subject, names)
+            if found.kind == "person":
+                return found
+            if subject.lemma_.lower() in word_class("people") | word_class("role_heads"):
+                return False
+    earlier = [
+        t
+        for t in pronoun.doc[: pronoun.i]
+        if t.pos_ == "PROPN"
+        and t.dep_ not in ("compound", "flat")
+        and t.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "ORG", "NORP")
+    ]
+    for token in reversed(earlier):
+        found = party(token, names)
+        if found.kind == "person":
+            return found
+    return None
 
 
 def _cataphor(pronoun: Any, names: NameTable) -> Party | None:

@@ -2,8 +2,9 @@
 
 The rules are data (``data/boilerplate.yaml``): a line matching a ``lines`` rule is
 dropped ("Share this article", sign-up and terms-of-service lines, an edition
-prompt); a line matching a ``comments`` rule starts the reader comments, which run to
-the end of the text; a ``stamps`` rule cuts a time stamp out of a line.
+prompt); a line matching a ``comments`` rule (a short heading) or starting with a
+``comment_stamps`` rule (a comment's time and reply link) starts the reader comments,
+which run to the end of the text; a ``stamps`` rule cuts a time stamp out of a line.
 """
 
 from __future__ import annotations
@@ -22,28 +23,41 @@ def rules() -> dict[str, list[dict]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     def combine(name: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{r['pattern']})" for r in rules()[name]), re.I)
 
-    return combine("lines"), combine("comments"), combine("stamps")
+    return combine("lines"), combine("comments"), combine("stamps"), combine("comment_stamps")
 
 
 def furniture(text: str, start: int = 0) -> list[tuple[int, int]]:
     """The (start, end) spans of ``text[start:]`` that are page furniture or comments."""
-    lines, comments, stamps = _compiled()
+    lines, comments, stamps, comment_stamps = _compiled()
     spans = [(m.start(), m.end()) for m in stamps.finditer(text, start)]
     position = start
     for line in text[start:].splitlines(keepends=True):
         content = line.strip()
         begin = position + (len(line) - len(line.lstrip()))
-        if content and comments.match(content) and len(content.split()) <= 8:
+        if content and (
+            (comments.match(content) and len(content.split()) <= 8) or comment_stamps.match(content)
+        ):
             spans.append((begin, len(text)))
             break
         if content and lines.match(content) and _short(content):
             spans.append((begin, position + len(line.rstrip())))
         position += len(line)
     return sorted(spans)
+
+
+@functools.lru_cache(maxsize=1)
+def _speaker() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{r['pattern']})" for r in rules()["speaker_labels"]))
+
+
+def speaker_label(sentence: str) -> int:
+    """The length of a transcript's speaker label opening ``sentence`` (0 when none)."""
+    found = _speaker().match(sentence)
+    return found.end() if found else 0
 
 
 def _short(line: str) -> bool:

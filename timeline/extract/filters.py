@@ -345,6 +345,8 @@ def reference(pred: Predicate, doc: Document) -> bool:
         for c in token.children
     )
     found = referents(doc).find(index, token.lemma_.lower(), by_type=definite)
+    if found is None and definite and not (pred.agents or pred.patients):
+        return True  # "after the speech": one the reader knows of, too bare to name
     return found not in (None, index)
 
 

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from timeline.extract import filters, forms, nlp
-from timeline.extract.boilerplate import furniture
+from timeline.extract.boilerplate import furniture, speaker_label
 from timeline.extract.deadlines import find_deadlines
 from timeline.extract.document import Document, Sentence
 from timeline.extract.lexicon import candidates, cues, may_hold
@@ -65,6 +65,9 @@ def segment(doc: Document) -> None:
             paragraph = lines
         if first is None:
             first = paragraph
+        start += speaker_label(text[start:end])  # "IVAN WATSON, CNN CORRESPONDENT: ..."
+        if start >= end:
+            continue
         doc.sentences.append(
             Sentence(len(doc.sentences), start, end, text[start:end], paragraph - first)
         )
