@@ -73,6 +73,34 @@ def test_undated_event_between_two_dated_ones_gets_their_window() -> None:
     assert talks.precedes == ("meeting",)
 
 
+def test_what_comes_before_a_span_is_bounded_by_its_first_day_not_its_last() -> None:
+    result = ordered(
+        event("talks"),
+        event("siege", "2020-10-05/2020-10-09", after=("talks",)),
+        event("vote", "2020-10-07"),
+        event("count", end="2020-10-12", date_="2020-10-10", after=("talks",)),
+    )
+    talks = result.by_id["talks"]
+    assert (talks.earliest, talks.latest) == (None, date(2020, 10, 5))
+    assert ids(result) == ["talks", "siege", "vote", "count"]
+
+
+def test_a_span_that_begins_before_what_it_follows_is_a_located_error(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(
+        "title: T\nevents:\n"
+        "  - id: vote\n    title: Vote\n    date: 2020-10-07\n"
+        "  - id: siege\n    title: Siege\n    date: 2020-10-05/2020-10-09\n"
+        "    after: [vote]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationError) as err:
+        load_timeline(path)
+    assert "event 'siege' (5 October 2020) is dated before 'vote' (7 October 2020)" in str(
+        err.value
+    )
+
+
 def test_build_graph_has_a_node_per_event_and_an_edge_per_after() -> None:
     events = [event("a", "2020-10-04"), event("b", after=("a",)), event("c", after=("a", "b"))]
     graph = build_graph(events)

@@ -4,7 +4,8 @@ Every event gets the earliest and latest day it can fall on. Its own fields
 (``date``, ``end``, ``not_before``, ``not_after``) give a first window; the
 ``after`` relations narrow it: an event that comes after another cannot start
 earlier (``earliest`` flows forward along edges) and the one before cannot be
-later (``latest`` flows backward). So an undated event between two dated ones
+later than the other's latest first day (``latest`` flows backward; a span's first
+day, not its last, bounds what comes before it). So an undated event between two dated ones
 gets their window.
 
 Relations implied by known dates are never materialised as edges (that is
@@ -266,6 +267,7 @@ class _Bounds:
         self.adjacency = adjacency
         self.earliest: dict[str, int] = {}
         self.latest: dict[str, int] = {}
+        self.latest_start: dict[str, int] = {}  # the latest day it can begin (a span's start)
         self.earliest_via: dict[str, str | None] = {}  # the predecessor that set earliest
         self.latest_via: dict[str, str | None] = {}  # the successor that set latest
         self.earliest_from: dict[str, str] = {}  # the event whose own date is the floor
@@ -290,9 +292,11 @@ class _Bounds:
             own = events[node].own_latest
             best, via = (own.toordinal() if own else _NO_LATEST), None
             for after in succ[node]:
-                if self.latest[after] < best:
-                    best, via = self.latest[after], after
+                if self.latest_start[after] < best:
+                    best, via = self.latest_start[after], after
             self.latest[node], self.latest_via[node] = best, via
+            start = events[node].own_latest_start
+            self.latest_start[node] = min(best, start.toordinal() if start else _NO_LATEST)
             self.latest_from[node] = node if via is None else self.latest_from[via]
 
     def crossings(self) -> dict[tuple[str, str], list[str]]:

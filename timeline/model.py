@@ -74,6 +74,16 @@ class Event:
         return min(ends) if ends else None
 
     @property
+    def own_latest_start(self) -> date | None:
+        """The latest day this event's own fields let it begin: a span's first day, not
+        its last (an event that comes after a span starts after the span starts)."""
+        first = self.date
+        if first is not None and first.is_span and first.start is not None:
+            first = first.start
+        days = [d.latest for d in (first, self.not_after) if d is not None]
+        return min(days) if days else None
+
+    @property
     def is_span(self) -> bool:
         """True when the event lasts from its start to its end (not one unknown day)."""
         return self.end is not None or (self.date is not None and self.date.is_span)

@@ -617,7 +617,7 @@ class _Checker:
         by_id = {e.id: e for e in events}
         indexes = self.event_indexes()
         for event in events:
-            latest = event.own_latest
+            latest = event.own_latest_start
             for before_id in event.after:
                 before = by_id.get(before_id)
                 if before is None:
