@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from dataclasses import dataclass, field
 
@@ -133,6 +134,11 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+# An article tells one act many times only in a recap or a list; a report is compared with
+# the latest this many of its type and act, so a huge text stays linear (news never comes near).
+TWIN_CANDIDATES = 64
+
+
 def _same_acts(events: list[Found]) -> list[Found]:
     """One event told twice in an article ("Jordan resigned ... Jordan's resignation",
     "CNN's news chief quits ... Jordan said he was resigning", "protesters rallied on
@@ -146,10 +152,11 @@ def _same_acts(events: list[Found]) -> list[Found]:
         act = predicate_class(event.predicate)
         twin = None
         if parties:
-            bucket = by_parties.get((event.type, parties, event.predicate[:5]), [])
+            same = by_parties.get((event.type, parties, event.predicate[:5]), [])
+            bucket = same[-TWIN_CANDIDATES:]
             twin = next((k for k in bucket if _same_act(kept[k], event)), None)
         if twin is None:
-            bucket = by_act.get((event.type, act), [])
+            bucket = by_act.get((event.type, act), [])[-TWIN_CANDIDATES:]
             twin = next((k for k in bucket if _told_twice(kept[k], event)), None)
         if twin is None:
             twin = len(kept)
@@ -205,11 +212,16 @@ def _windows_agree(a: Found, b: Found) -> bool:
 
 def _window(event: Found) -> tuple[dt.date | None, dt.date | None]:
     if event.date:
-        from timeline.dates import parse_edtf
-
-        parsed = parse_edtf(event.date)
-        return parsed.earliest, parsed.latest
+        return _date_window(event.date)
     return event.not_before, event.not_after
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_window(text: str) -> tuple[dt.date, dt.date]:
+    from timeline.dates import parse_edtf
+
+    parsed = parse_edtf(text)
+    return parsed.earliest, parsed.latest
 
 
 def _precision(event: Found) -> int:

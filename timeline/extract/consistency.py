@@ -21,6 +21,7 @@ import datetime as dt
 import logging
 from collections import deque
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from timeline.dates import human_day
@@ -157,9 +158,14 @@ def _fix_crossings(
                 best, via = latest[after], after
         latest[node], via_high[node] = best, via
         ceiling[node] = node if via is None else ceiling[via]
+    # A chain whose links are all still there still forces its floor onto its ceiling,
+    # whatever else was dropped this round, so it is repaired now; one that lost a link,
+    # or whose first or last event got its own dates back, is looked at again next round.
+    # So the rounds follow how deep repairs depend on each other, not how many there are.
     repaired = False
     done: set[tuple[str, str]] = set()
-    touched: set[str] = set()  # chains through these may be repaired already: next round
+    dropped: set[tuple[str, str]] = set()
+    restored: set[str] = set()
     for node in order:
         if earliest[node] <= latest[node]:
             continue
@@ -168,12 +174,16 @@ def _fix_crossings(
             continue
         done.add(key)
         chain = [*reversed(_walk(node, via_low)), *_walk(node, via_high)[1:]]
-        if touched.intersection(chain):
+        links = set(pairwise(chain))
+        if links & dropped or restored.intersection(chain):
             repaired = True  # look again next round
             continue
-        if _fix_chain(data, graph, chain, inferred, messages):
-            repaired = True
-            touched.update(chain)
+        fixed = _fix_chain(data, graph, chain, inferred, messages)
+        if isinstance(fixed, tuple):
+            dropped.add(fixed)
+        elif fixed is not None:
+            restored.add(fixed)
+        repaired = repaired or fixed is not None
     return repaired
 
 
@@ -186,7 +196,9 @@ def _walk(node: str, via: dict[str, str | None]) -> list[str]:
 
 def _fix_chain(
     data: Any, graph: _Graph, chain: list[str], inferred: Inferences, messages: list[str]
-) -> bool:
+) -> tuple[str, str] | str | None:
+    """Drop the weakest inferred link of the chain (returned), or else give the first or
+    last event back the dates it had (its id returned); None when neither is ours."""
     first, last = chain[0], chain[-1]
     low = human_day(dt.date.fromordinal(graph.low[first]))
     high = human_day(dt.date.fromordinal(graph.high[last]))
@@ -200,7 +212,7 @@ def _fix_chain(
             f"event '{weakest[1]}': dropped 'after: {weakest[0]}' (inferred): "
             f"'{last}' ({high}) would come after '{first}' ({low}){through}"
         )
-        return True
+        return weakest
     for ident in (first, last):
         if ident in inferred.narrowed:
             original = inferred.narrowed.pop(ident)
@@ -214,8 +226,8 @@ def _fix_chain(
                 f"event '{ident}': kept its earlier dates (the narrower ones reported would "
                 f"contradict the 'after' of the file: '{last}' ({high}) after '{first}' ({low}))"
             )
-            return True
-    return False
+            return ident
+    return None
 
 
 def _drop_link(data: Any, graph: _Graph, link: tuple[str, str], inferred: Inferences) -> None:
