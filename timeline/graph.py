@@ -127,7 +127,7 @@ def order_timeline(timeline: Timeline) -> OrderedTimeline:
     _check_references(timeline)
     graph = build_graph(events)
     adjacency = _Adjacency.of(graph)
-    topo = _topological_order(adjacency)
+    topo = topological_order(adjacency.pred, adjacency.succ)
     if len(topo) < len(events):
         raise ValidationError(_cycle_problems(timeline, graph, set(topo)))
     bounds = _Bounds(adjacency, topo)
@@ -245,15 +245,16 @@ class _Adjacency:
         )
 
 
-def _topological_order(adjacency: _Adjacency) -> list[str]:
-    """Kahn's algorithm; stops short of the nodes on or after a cycle."""
-    indegree = {node: len(before) for node, before in adjacency.pred.items()}
+def topological_order(pred: dict[str, list[str]], succ: dict[str, list[str]]) -> list[str]:
+    """Kahn's algorithm over predecessor and successor lists; stops short of the nodes on
+    or after a cycle."""
+    indegree = {node: len(before) for node, before in pred.items()}
     ready = deque(node for node, degree in indegree.items() if degree == 0)
     order = []
     while ready:
         node = ready.popleft()
         order.append(node)
-        for after in adjacency.succ[node]:
+        for after in succ[node]:
             indegree[after] -= 1
             if indegree[after] == 0:
                 ready.append(after)

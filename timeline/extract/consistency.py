@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections import deque
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
 from timeline.dates import human_day
 from timeline.extract.cluster import entry_bounds
+from timeline.graph import topological_order
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ def repair(data: Any, inferred: Inferences) -> list[str]:
     messages: list[str] = []
     for _ in range(10_000):  # every round drops at least one inference, or stops
         graph = _graph(data)
-        order = _topological(graph)
+        order = topological_order(graph.pred, graph.succ)
         if len(order) < len(graph.entries):
             if not _break_cycle(data, graph, set(order), inferred, messages):
                 return messages  # a cycle a person wrote: the validator reports it
@@ -90,20 +90,6 @@ def repair(data: Any, inferred: Inferences) -> list[str]:
         if not _fix_crossings(data, graph, order, inferred, messages):
             return messages
     return messages  # pragma: no cover - the loop ends long before
-
-
-def _topological(graph: _Graph) -> list[str]:
-    indegree = {node: len(before) for node, before in graph.pred.items()}
-    ready = deque(node for node, degree in indegree.items() if degree == 0)
-    order = []
-    while ready:
-        node = ready.popleft()
-        order.append(node)
-        for after in graph.succ[node]:
-            indegree[after] -= 1
-            if indegree[after] == 0:
-                ready.append(after)
-    return order
 
 
 def _cycle(graph: _Graph, ordered: set[str]) -> list[str]:
