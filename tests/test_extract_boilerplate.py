@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from timeline.extract.article import extract_article
-from timeline.extract.boilerplate import furniture, rules, speaker_label
+from timeline.extract.boilerplate import furniture, rules, shouting, speaker_label
 from timeline.extract.sources import article_from_text
 
 CASES = [
@@ -74,3 +74,21 @@ def test_a_transcript_speaker_is_not_the_subject_of_what_is_said():
     )
     found = extract_article(article_from_text(body, dt.date(2021, 2, 2)))
     assert not any("Ortiz" in e.title or "Ortiz" in e.actors for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [(text, True) for text in rules()["capitals"]["drop"]]
+    + [(text, False) for text in rules()["capitals"]["keep"]],
+)
+def test_a_sentence_mostly_in_capitals_is_shouting(text, dropped):
+    assert shouting(text) == dropped, text
+
+
+def test_a_shouted_sentence_gives_no_event_but_the_prose_around_it_does():
+    body = (
+        "The regulator's director resigned on Monday.\n"
+        "INCOMPETENT CRONIES APPOINTED TO JOBS THEY CANNOT DO.\n"
+    )
+    found = extract_article(article_from_text(body, dt.date(2021, 2, 2)))
+    assert [(e.type, e.date) for e in found] == [("resignation", "2021-02-01")]

@@ -35,12 +35,14 @@ DROPPED = [
     ("negation", "Senegal has never had a coup.", "coup"),
     ("modality", "Police could arrest the protest leaders.", "arrest"),
     ("modality", "If the court annuls the vote, protests will follow.", "annul"),
+    ("modality", "Shutting the port down will be devastating for the town.", "shut"),
     ("opinion", "Critics say the president seized power illegally.", "seize"),
     ("opinion", "Observers compare the mood to the demonstrations of 2003.", "demonstration"),
     ("wish", "Protesters demanded the release of the detained leaders.", "release"),
     ("wish", "The opposition wants the court to annul the vote.", "annul"),
     ("habit", "Police often arrest protesters in the capital.", "arrest"),
     ("habit", "Duarte won every vote in parliament.", "win"),
+    ("habit", "The vote was close. Presidents are elected for five years.", "elect"),
     ("uncertainty", "Rumours that the minister resigned spread on Monday.", "resign"),
     ("uncertainty", "It is unclear whether the general was arrested.", "arrest"),
     ("generic", "Police arrested anyone who protested.", "arrest"),
@@ -75,6 +77,9 @@ KEPT = [
     ("After storming the building on Monday, protesters set it on fire.", "storm"),
     ("Governor Ali Musa said on Friday that he had resigned.", "resign"),
     ("Governor Ali Musa said on Friday that the talks would continue.", "say"),
+    ("The vote was close. The speaker is elected on Friday, officials said.", "elect"),
+    ("Parliament is dissolved. Analysts say the move was legal.", "dissolve"),
+    ("09:10 - Crowds gather.\n\n17:40 - Ana Duarte is sworn in as president.", "swear in"),
 ]
 
 

@@ -59,6 +59,14 @@ def test_a_currency_rallying_is_not_a_protest():
     assert summary("The shilling rallied against the dollar on Monday.") == []
 
 
+def test_capturing_oil_is_not_violence_but_capturing_a_town_is():
+    assert summary("The company captured 10,000 barrels of oil on Tuesday.") == []
+    assert summary("Officials said 8,000 barrels were captured on Tuesday.") == []
+    assert summary("Rebels captured the border town on Tuesday.") == [
+        ("violence", "Rebels capture the border town", "2021-02-02")
+    ]
+
+
 def test_a_fourth_consecutive_term_is_a_win():
     found = summary("Ana Duarte won a fourth consecutive term on Sunday.")
     assert found == [("election", "Duarte wins a fourth consecutive term", "2021-01-31")]
@@ -196,3 +204,14 @@ def test_a_comparison_clause_is_left_out_but_its_main_clause_kept():
 def test_an_event_that_analysts_explain_is_kept():
     found = summary("Parliament was dissolved on Monday, and analysts say the move was legal.")
     assert [date for _type, _title, date in found] == ["2021-02-01"]
+
+
+def test_a_date_after_coordinated_verbs_dates_the_event_among_them():
+    assert summary("The navy tanker exploded and sank on Sunday.") == [
+        ("violence", "Navy tanker explodes", "2021-01-31")
+    ]
+
+
+def test_a_date_of_another_subject_s_verb_does_not_date_the_event():
+    found = summary("Protesters stormed the palace and police said on Monday that they had left.")
+    assert [(t, d) for t, _title, d in found] == [("violence", None)]

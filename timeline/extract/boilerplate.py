@@ -5,6 +5,7 @@ dropped ("Share this article", sign-up and terms-of-service lines, an edition
 prompt); a line matching a ``comments`` rule (a short heading) or starting with a
 ``comment_stamps`` rule (a comment's time and reply link) starts the reader comments,
 which run to the end of the text; a ``stamps`` rule cuts a time stamp out of a line.
+A sentence mostly in capitals (``capitals``) is a headline run or a reader shouting.
 """
 
 from __future__ import annotations
@@ -58,6 +59,17 @@ def speaker_label(sentence: str) -> int:
     """The length of a transcript's speaker label opening ``sentence`` (0 when none)."""
     found = _speaker().match(sentence)
     return found.end() if found else 0
+
+
+_CAPITALISED = re.compile(r"[A-Za-z][A-Za-z'.-]+")
+
+
+def shouting(sentence: str) -> bool:
+    """Mostly in capitals: a headline run, a heading or a reader shouting, not prose."""
+    rule = rules()["capitals"]
+    words = _CAPITALISED.findall(sentence)
+    upper = sum(1 for w in words if w.isupper())
+    return upper >= int(rule["at_least"]) and upper >= float(rule["share"]) * len(words)
 
 
 def _short(line: str) -> bool:

@@ -54,10 +54,16 @@ def negated(pred: Predicate, doc: Document) -> bool:
 
 
 def modal(pred: Predicate, doc: Document) -> bool:
-    """'could resign', 'would have stormed', 'if the court annuls ...'."""
+    """'could resign', 'would have stormed', 'if the court annuls ...', 'shutting the
+    company down will be devastating' (an act as the subject of what will or would be)."""
     for token in dict.fromkeys([pred.token, pred.anchor]):
         if any(c.dep_ == "aux" and c.lower_ in _cue("modal_auxiliaries") for c in token.children):
             return True
+    if pred.anchor.dep_ in ("csubj", "csubjpass") and any(
+        c.dep_ == "aux" and c.lower_ in _cue("modal_auxiliaries") | _cue("future_auxiliaries")
+        for c in pred.anchor.head.children
+    ):
+        return True
     for governor in [pred.anchor, *_governors(pred.anchor)]:
         if governor.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in _cue("conditional_marks") for c in governor.children
@@ -129,7 +135,10 @@ def wish(pred: Predicate, doc: Document) -> bool:
 
 
 def habitual(pred: Predicate, doc: Document) -> bool:
-    """'have often killed', 'every year', 'whenever they protest'."""
+    """'have often killed', 'every year', 'whenever they protest', 'presidents are elected
+    for five years'."""
+    if _present_passive(pred) and pred.sentence.index > 0:
+        return True
     for token in dict.fromkeys([pred.token, pred.anchor]):
         for child in token.children:
             if child.dep_ in ("advmod", "mark") and child.lower_ in _cue("habitual_adverbs"):
@@ -141,6 +150,22 @@ def habitual(pred: Predicate, doc: Document) -> bool:
             ):
                 return True
     return _every_object(pred)
+
+
+def _present_passive(pred: Predicate) -> bool:
+    """'he is elected to manage the country': a passive in the simple present, with no
+    date on it, tells how things are done, not what happened (a headline is let be)."""
+    token = pred.token
+    if token.tag_ != "VBN" or not any(
+        c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in token.children
+    ):
+        return False
+    sentence = pred.sentence
+    if sentence.entry is not None:
+        return False  # a live blog's entry, told in the present: its time dates it
+    first = sentence.start + token.left_edge.idx
+    last = sentence.start + token.right_edge.idx + len(token.right_edge)
+    return not any(x.type in ("DATE", "TIME") and first <= x.start < last for x in sentence.timexes)
 
 
 def _every_object(pred: Predicate) -> bool:

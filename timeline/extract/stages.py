@@ -1,6 +1,6 @@
 """The extraction pipeline: ordered stages over one :class:`Document`.
 
-    segment      page furniture and reader comments out; sentences and paragraphs
+    segment      page furniture, reader comments and shouting out; sentences and paragraphs
     dates        the temporal tagger's dates, placed in their sentences
     parse        spaCy parses the sentences that can hold an event; names on those
     predicates   lexicon words with their agents, patients and slots
@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from timeline.extract import filters, forms, nlp
-from timeline.extract.boilerplate import furniture, speaker_label
+from timeline.extract.boilerplate import furniture, shouting, speaker_label
 from timeline.extract.deadlines import find_deadlines
 from timeline.extract.document import Document, Sentence
 from timeline.extract.lexicon import candidates, cues, may_hold
@@ -66,7 +66,7 @@ def segment(doc: Document) -> None:
         if first is None:
             first = paragraph
         start += speaker_label(text[start:end])  # "IVAN WATSON, CNN CORRESPONDENT: ..."
-        if start >= end:
+        if start >= end or shouting(text[start:end]):
             continue
         doc.sentences.append(
             Sentence(len(doc.sentences), start, end, text[start:end], paragraph - first)

@@ -109,7 +109,24 @@ def _claimant(head: Any, sentence: int, by_token: dict) -> Predicate | None:
         if pred is not None:
             return pred
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
-            return None  # "said on Monday", "who became premier in 1996"
+            return _coordinated(node, head, sentence, by_token)
+    return None
+
+
+def _coordinated(verb: Any, head: Any, sentence: int, by_token: dict) -> Predicate | None:
+    """'the rig exploded and sank in April': a date after the last of coordinated verbs
+    that share a subject dates the event among them; "said on Monday" and "who became
+    premier in 1996" stop the climb."""
+    node = verb
+    while node.dep_ == "conj" and head.i > verb.i:
+        if node.lemma_ in cues()["say_verbs"] or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in node.children
+        ):
+            return None  # "protesters stormed it and police said on Monday"
+        node = node.head
+        pred = by_token.get((sentence, node.i))
+        if pred is not None:
+            return pred
     return None
 
 
