@@ -1,7 +1,7 @@
 """Merging on a real topic: how many events, and a sample of merged events to judge by hand.
 
     python bench/merge_sample.py [--topic bpoil] [--limit 500] [--sample 30] [--seed 10]
-                                 [--shared ../shared] [--cache DIR] [--jobs 2]
+                                 [--width 150] [--shared ../shared] [--cache DIR] [--jobs 2]
 
 The first --limit articles of the topic (in publication order) are extracted
 (cached, as in bench/tls.py) and merged as `timeline extract` merges them. It
@@ -41,6 +41,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=500)
     parser.add_argument("--sample", type=int, default=30)
     parser.add_argument("--seed", type=int, default=10)
+    parser.add_argument("--width", type=int, default=150, help="characters of each quote shown")
     args = parser.parse_args()
     folder = corpus_dir(args.shared) / args.topic
     articles = sorted(tls.topic_articles(folder), key=lambda a: (a.published, a.id))
@@ -66,7 +67,7 @@ def main() -> None:
         print(f"    title: {event.title}   actors: {', '.join(event.actors)}")
         for ref in event.sources:
             claim = f" says {ref.date.text}" if ref.date else ""
-            quote = textwrap.shorten(ref.quote or "", 150)
+            quote = textwrap.shorten(ref.quote or "", args.width)
             print(f"    - {ref.source}{claim}: {quote}")
         for other in near(event, timeline.events):
             print(f"      apart? {other.id} ({other.written_date}): {other.title}")

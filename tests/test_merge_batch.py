@@ -14,6 +14,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from timeline.extract.article import Found
 from timeline.extract.merge import Extracted, MergeReport, merge_batch
+from timeline.extract.signature import content_words, topic_words
 from timeline.extract.sources import SourceInfo
 from timeline.graph import order_timeline
 from timeline.store import dump_yaml, parse_text
@@ -138,6 +139,120 @@ def test_the_same_words_with_other_parties_stay_apart():
     )
     timeline, _, _ = merged([Extracted(source("a"), [one]), Extracted(source("b"), [two])])
     assert sorted(e.id for e in timeline.events) == ["x-arrested", "x-arrested-2"]
+
+
+def meeting(name: str, quote: str, **fields) -> Extracted:
+    event = found(
+        f"berg-meets-{name}",
+        type="meeting",
+        predicate="meet",
+        agents=["Anna Berg"],
+        actors=["Anna Berg"],
+        quote=quote,
+        **fields,
+    )
+    return Extracted(source(name), [event])
+
+
+def test_role_words_and_the_act_itself_do_not_make_two_meetings_one():
+    week = meeting(
+        "a",
+        "Chief executive Anna Berg leaving a government meeting in Valdor last week.",
+        date="2021-03-01/2021-03-07",
+        places=["Valdor"],
+    )
+    undated = meeting(
+        "b",
+        "Chief executive Anna Berg said after meeting the governor at the harbour that the "
+        "worst was over.",
+        not_after=DAY + dt.timedelta(days=20),
+    )
+    timeline, _, _ = merged([week, undated])
+    assert len(timeline.events) == 2
+
+
+def test_undated_reports_of_a_one_off_act_need_a_word_in_common():
+    def elected(name: str, quote: str) -> Extracted:
+        event = found(
+            f"berg-elected-{name}",
+            type="appointment",
+            predicate="elect",
+            patients=["Anna Berg"],
+            actors=["Anna Berg"],
+            quote=quote,
+            not_after=DAY + dt.timedelta(days=20),
+        )
+        return Extracted(source(name), [event])
+
+    apart = [
+        elected("a", "Voters elected Berg to run the country, not to run a fishing fleet."),
+        elected("b", "The harbour strike will test whether Berg deserves to be elected again."),
+    ]
+    assert len(merged(apart)[0].events) == 2
+    together = [
+        elected("a", "Berg was elected on a promise to end the harbour strike."),
+        elected("b", "Berg, elected on a promise to end the harbour strike, faces a test."),
+    ]
+    assert len(merged(together)[0].events) == 1
+
+
+def test_one_shared_word_is_not_enough_when_a_report_has_few():
+    def killing(name: str, quote: str, **fields) -> Extracted:
+        event = found(f"blast-{name}", type="violence", predicate="kill", quote=quote, **fields)
+        return Extracted(source(name), [event])
+
+    old = killing("a", "A blast there in 2005 killed 15 people.", date="2005")
+    vague = killing(
+        "b",
+        "The first effect was that it killed 11 people and injured others.",
+        not_after=DAY + dt.timedelta(days=20),
+    )
+    assert len(merged([old, vague])[0].events) == 2
+
+
+def statement(name: str, quote: str, day: str) -> Extracted:
+    event = found(
+        f"port-says-{name}",
+        type="statement",
+        predicate="say",
+        agents=["Port Authority"],
+        actors=["Port Authority"],
+        quote=quote,
+        date=day,
+    )
+    return Extracted(source(name), [event])
+
+
+def test_what_a_party_says_is_one_event_only_when_it_says_the_same():
+    same = [
+        statement("a", "The Port Authority said the strike had cost ten million.", "2021-03-02"),
+        statement("b", "The strike had cost ten million, the Port Authority said.", "2021-03-02"),
+    ]
+    assert len(merged(same)[0].events) == 1
+    other = [
+        statement("a", "The Port Authority said the strike had cost ten million.", "2021-03-02"),
+        statement("b", "The Port Authority said ferries would sail again.", "2021-03-02"),
+    ]
+    assert len(merged(other)[0].events) == 2
+
+
+def test_a_statement_on_another_day_is_another_statement():
+    days = [
+        statement("a", "The Port Authority said the strike had cost ten million.", "2021-03-02"),
+        statement("b", "The Port Authority said the strike had cost ten million.", "2021-03-03"),
+    ]
+    assert len(merged(days)[0].events) == 2
+
+
+def test_the_story_s_own_words_say_nothing_about_which_event():
+    quotes = [f"The harbour strike entered day {n} as talk number {n} failed." for n in range(90)]
+    quotes += [f"Fishing boats stayed in port, report {n} said." for n in range(30)]
+    topic = topic_words(quotes)
+    assert {"harbour", "strik", "fish", "boat"} <= topic  # stems
+    assert "ferr" not in topic
+    left = content_words("The harbour strike stopped the ferries.", topic=topic)
+    assert left == {"stopp", "ferr"}
+    assert topic_words(quotes[:99]) == frozenset()  # too few reports to tell
 
 
 def test_the_best_title_comes_from_the_most_precise_report():
@@ -329,7 +444,7 @@ def test_a_cycle_of_inferred_links_loses_its_weakest_link():
                     predicate="meet",
                     agents=[first.title()],
                     actors=[first.title()],
-                    quote=f"{first.title()} met the envoy.",
+                    quote=f"{first.title()} met the envoy over the port dispute.",
                 ),
                 found(
                     second,
@@ -338,7 +453,7 @@ def test_a_cycle_of_inferred_links_loses_its_weakest_link():
                     agents=[second.title()],
                     actors=[second.title()],
                     after=[first],
-                    quote=f"{second.title()} met them.",
+                    quote=f"{second.title()} met them over the port dispute.",
                 ),
             ],
         )

@@ -20,6 +20,7 @@ from timeline.extract.article import Found
 from timeline.extract.signature import (
     CONTRADICTION_DAYS,
     ONE_OFF_DAYS,
+    REPEATED_TYPES,
     Signature,
     acts,
     content_words,
@@ -65,23 +66,30 @@ def entry_bounds(entry: Any) -> tuple[dt.date | None, dt.date | None]:
     return (max(lows) if lows else None, min(highs) if highs else None)
 
 
-def found_signature(found: Found) -> Signature:
+def found_signature(found: Found, topic: frozenset[str] = frozenset()) -> Signature:
+    """A report's signature. ``topic``: the batch's story words, left out of the words of
+    what a party says (:data:`REPEATED_TYPES`), which only its own words tell apart; an
+    act's reports keep them ("the rig exploded": the story is that explosion)."""
+    topic = topic if found.type in REPEATED_TYPES else frozenset()
     parties = party_keys(found.agents + found.patients) or party_keys(found.actors)
     leave_out = frozenset(w for p in parties for w in p.split())
     low, high = found_bounds(found)
+    act = predicate_class(found.predicate)
     return Signature(
         type=found.type,
-        predicate=predicate_class(found.predicate),
+        predicate=act,
         parties=parties,
-        words=content_words(found.quote, leave_out),
+        words=content_words(found.quote, leave_out, act, topic),
         low=low,
         high=high,
         places=frozenset(p.lower() for p in found.places),
     )
 
 
-def entry_signature(entry: Any) -> Signature:
-    """A signature for an event already in the file: actors for parties, quotes for words."""
+def entry_signature(entry: Any, topic: frozenset[str] = frozenset()) -> Signature:
+    """A signature for an event already in the file: actors for parties, quotes for words
+    (without the story's ``topic`` words for what a party says, as for reports)."""
+    topic = topic if str(entry.get("type", "")) in REPEATED_TYPES else frozenset()
     parties = party_keys([str(a) for a in entry.get("actors") or []])
     leave_out = frozenset(w for p in parties for w in p.split())
     text = " ".join(str(r.get("quote") or "") for r in entry.get("sources") or [])
@@ -90,7 +98,7 @@ def entry_signature(entry: Any) -> Signature:
         type=str(entry.get("type", "")),
         predicate="",
         parties=parties,
-        words=content_words(text or str(entry.get("title", "")), leave_out),
+        words=content_words(text or str(entry.get("title", "")), leave_out, topic=topic),
         low=low,
         high=high,
         acts=acts(str(entry.get("title", ""))),

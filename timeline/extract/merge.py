@@ -8,7 +8,9 @@ Rules (each has a test):
 - Otherwise it joins the event of another article whose signature is most like
   its own (:mod:`timeline.extract.signature`: type, predicate class, key parties,
   dates that can agree, content words), or starts a new event. An article's own
-  events are never merged with each other. Titles play no part.
+  events are never merged with each other. Titles play no part, and what a party
+  says is told apart without the story's own words (in a batch of many reports, a
+  word in a tenth of them).
 - A new event's date is the day most of its reports give (a tie goes to the
   report published closest after it), narrowed by the other reports' compatible
   bounds; a report that gives another day is kept as a source with its own
@@ -52,7 +54,7 @@ from timeline.extract.cluster import (
 )
 from timeline.extract.consistency import Inferences, repair
 from timeline.extract.lexicon import word_class
-from timeline.extract.signature import party_keys
+from timeline.extract.signature import party_keys, topic_words
 from timeline.extract.sources import SourceInfo
 
 log = logging.getLogger(__name__)
@@ -342,9 +344,16 @@ def new_entry(cluster: Cluster, published: dict[str, dt.date]) -> tuple[Commente
 class MergeRun:
     """One run of merging: the file's events as clusters, then each article in turn."""
 
-    def __init__(self, data: Any, report: MergeReport, known_sources: set[str]):
+    def __init__(
+        self,
+        data: Any,
+        report: MergeReport,
+        known_sources: set[str],
+        topic: frozenset[str] = frozenset(),
+    ):
         ensure_sections(data)
         self.data = data
+        self.topic = topic  # the story's own words: no help in telling its events apart
         self.report = report
         self.known_sources = known_sources
         self.index = ClusterIndex()
@@ -358,7 +367,7 @@ class MergeRun:
                 self._add_existing(entry)
 
     def _add_existing(self, entry: Any) -> None:
-        signature = entry_signature(entry)
+        signature = entry_signature(entry, self.topic)
         refs = entry.get("sources") or []
         cluster = Cluster(
             id=entry["id"],
@@ -425,7 +434,7 @@ class MergeRun:
                 self.inferred.links[link] = (support + 1, rank)
 
     def _place(self, found: Found, seen_before: bool) -> Cluster | None:
-        signature = found_signature(found)
+        signature = found_signature(found, self.topic)
         known = self._known(found)
         if known is not None:
             self.report.unchanged.append(known.id)
@@ -557,8 +566,15 @@ def merge_batch(
     data: Any, articles: Iterable[Extracted], known_sources: set[str], report: MergeReport
 ) -> None:
     """Merge every article's events into the round-trip ``data`` of events.yaml."""
-    run = MergeRun(data, report, known_sources)
-    run.add_articles(articles)
+    batch = list(articles)
+    ensure_sections(data)
+    quotes = [f.quote for article in batch for f in article.events]
+    for entry in data["events"]:
+        for ref in (entry.get("sources") or []) if isinstance(entry, dict) else []:
+            if isinstance(ref, dict) and ref.get("quote"):
+                quotes.append(str(ref["quote"]))
+    run = MergeRun(data, report, known_sources, topic_words(quotes))
+    run.add_articles(batch)
     run.finish()
 
 

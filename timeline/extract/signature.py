@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from timeline.extract.lexicon import signature_words, words
+from timeline.extract.lexicon import lemma_of, signature_words, word_class, words
 
 _DATA = signature_words()
 _SAME_ACT: dict[str, str] = {str(k): str(v) for k, v in _DATA["same_act"].items()}
@@ -33,9 +33,16 @@ SAME_DAY = 0.15  # what the same act on the same exact day (and some shared word
 VAGUE = 0.15  # what a report or event without useful bounds takes away
 WIDE_WORDS = 0.5  # the words two reports share when either has no useful bounds
 ONE_OFF_DAYS = 4  # the same, for acts that happen once to a named party (a resignation)
+FEW_WORDS = 3  # a report of fewer content words is compared as if it had this many
+TOPIC_SHARE = 0.1  # a word in more of a batch's reports than this names the story, not an event
+TOPIC_AT_LEAST = 100  # reports a batch needs before it has topic words
+UNDATED_WORDS = 0.2  # the words two reports without useful bounds share, even of a one-off act
 # Acts that happen to a named party once in a story: reports of them days apart are one
 # event, misdated by some reports, rather than two events.
 ONE_OFF = words(_DATA["one_off"])
+# Types of acts a party repeats day after day (what it says): two reports are one
+# event only when they say the same, and never when they give different days.
+REPEATED_TYPES = words(_DATA["repeated_types"])
 
 
 def stem(word: str) -> str:
@@ -79,15 +86,40 @@ def party_keys(names: list[str] | tuple[str, ...]) -> frozenset[str]:
     return frozenset(k for k in out if len(k) > 1)  # 'U' and 'S' of a split 'U.S.' say nothing
 
 
-def content_words(text: str, leave_out: frozenset[str] = frozenset()) -> frozenset[str]:
-    """Stems of the words that say what happened, without function, date and party words."""
+def content_words(
+    text: str,
+    leave_out: frozenset[str] = frozenset(),
+    act: str = "",
+    topic: frozenset[str] = frozenset(),
+) -> frozenset[str]:
+    """Stems of the words that say what happened, without function, date and party words,
+    the roles named parties hold ('chief executive'), the words of the act itself (``act``,
+    a predicate class, which the signature compares on its own) and the stems of the
+    story's own words (``topic``, from :func:`topic_words`)."""
+    roles = word_class("role_heads") if leave_out else frozenset()  # "the mayor": a party
     out = set()
     for word in _WORD.findall(text.lower()):
         word = word.strip("'-")
-        if len(word) < 3 or word in STOP or word in leave_out:
+        if len(word) < 3 or word in STOP or word in leave_out or word in roles:
             continue
-        out.add(stem(word))
+        if act and act in (predicate_class(word), predicate_class(lemma_of(word, "verb"))):
+            continue  # 'met' and 'meeting' of a meeting
+        if stem(word) not in topic:
+            out.add(stem(word))
     return frozenset(out)
+
+
+def topic_words(texts: list[str]) -> frozenset[str]:
+    """The stems in more than :data:`TOPIC_SHARE` of a batch's report quotes ('oil',
+    'spill' and 'gulf' in a batch on an oil spill): they tell the story, not which of its
+    events a report is of. None for a batch of fewer than :data:`TOPIC_AT_LEAST` reports."""
+    if len(texts) < TOPIC_AT_LEAST:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for text in texts:
+        for word in content_words(text):
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(w for w, n in counts.items() if n > TOPIC_SHARE * len(texts))
 
 
 @dataclass(frozen=True)
@@ -110,11 +142,14 @@ class Signature:
         return self.low is None or self.high is None or (self.high - self.low).days > WIDE
 
 
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """The overlap coefficient: shared items over the smaller set (0 when one is empty)."""
+def overlap(a: frozenset[str], b: frozenset[str], at_least: int = 1) -> float:
+    """The overlap coefficient: shared items over the smaller set, counted as at least
+    ``at_least`` items unless the larger is smaller still (0 when one is empty): one word
+    found among many says little, two sets of the same one word say it all."""
     if not a or not b:
         return 0.0
-    return len(a & b) / min(len(a), len(b))
+    small, large = sorted((len(a), len(b)))
+    return len(a & b) / max(small, min(at_least, large))
 
 
 def _predicates(a: Signature, b: Signature) -> float:
@@ -145,16 +180,20 @@ def similarity(a: Signature, b: Signature) -> float:
     Same type and the same predicate class (or one unknown) are required, and named
     parties on both sides must overlap. Then the score weighs the predicate (same 1,
     one unknown 0.5), the named parties (overlap; none on either side counts 0.5) and
-    the content words, plus a little for a shared place and minus a little for places
-    that differ, plus :data:`SAME_DAY` for the same predicate on the same exact day with
-    some words in common, minus :data:`VAGUE` when either side has no useful bounds and
-    the days they do give lie far apart ('before 21 May 2010' and a day in 2006).
-    When either report has no useful bounds (only "before the report"), the two must
-    share half their content words, unless the act happens once to a named party: a
-    speaker's "says" in May and in June are not one event for having no day.
+    the content words (overlap, a report of one or two words counted as
+    :data:`FEW_WORDS`: 'people' alone says little), plus a little for a shared place
+    and minus a little for places that differ, plus :data:`SAME_DAY` for the same
+    predicate on the same exact day with some words in common, minus :data:`VAGUE`
+    when either side has no useful bounds and the days they do give lie far apart
+    ('before 21 May 2010' and a day in 2006).
+    When either report has no useful bounds (only "before the report"), or the act is
+    one a party repeats (:data:`REPEATED_TYPES`: what it says), the two must share
+    half their content words, unless the act happens once to a named party: a
+    speaker's "says" in May and in June are not one event for having no day. When
+    neither has, even such an act needs :data:`UNDATED_WORDS` of its words shared.
     A contradiction (exact days up to two days apart, four for acts that happen once
     to a named party) needs the same predicate and shared parties, and shared words
-    unless the act happens once.
+    unless the act happens once; a repeated act on another day is another event.
     """
     if a.type != b.type:
         return 0.0
@@ -167,10 +206,13 @@ def similarity(a: Signature, b: Signature) -> float:
             return 0.0
     else:
         party = 0.5 if not a.parties and not b.parties else 0.25
-    text = overlap(a.words, b.words)
+    text = overlap(a.words, b.words, FEW_WORDS)
     once = (a.predicate or b.predicate) in ONE_OFF and bool(a.parties and b.parties)
-    if (a.wide or b.wide) and not once and text < WIDE_WORDS:
+    repeated = a.type in REPEATED_TYPES
+    if (a.wide or b.wide or repeated) and not once and text < WIDE_WORDS:
         return 0.0  # "Hayward said ..." in May and in June: without a day, say more alike
+    if a.wide and b.wide and text < UNDATED_WORDS:
+        return 0.0  # neither says when: an act that happens once still needs a word in common
     score = 0.3 * pred + 0.4 * party + 0.3 * text + _places(a, b)
     if dates_agree(a, b):
         if pred == 1 and text >= 0.15 and days_apart(a, b) == 0:
@@ -179,7 +221,7 @@ def similarity(a: Signature, b: Signature) -> float:
             score -= VAGUE  # any earlier event agrees with 'before 21 May 2010': say more
         return score
     apart = days_apart(a, b)
-    if apart is None or pred < 1 or party < 0.5 or not (a.parties and b.parties):
+    if apart is None or repeated or pred < 1 or party < 0.5 or not (a.parties and b.parties):
         return 0.0
     if apart > (ONE_OFF_DAYS if once else CONTRADICTION_DAYS) or (text < 0.2 and not once):
         return 0.0
