@@ -215,3 +215,8 @@ def test_a_date_after_coordinated_verbs_dates_the_event_among_them():
 def test_a_date_of_another_subject_s_verb_does_not_date_the_event():
     found = summary("Protesters stormed the palace and police said on Monday that they had left.")
     assert [(t, d) for t, _title, d in found] == [("violence", None)]
+
+
+def test_a_closing_participle_tells_the_event_before_it_not_the_main_verb():
+    found = summary("Fuel leaked after the tanker that exploded on Sunday, killing nine sailors.")
+    assert found == [("violence", "Tanker explodes", "2021-01-31")]

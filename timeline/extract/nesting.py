@@ -8,7 +8,9 @@
 - "23 protesters killed in clashes", "won most seats in the election": the occasion
   of an act of the same kind is that act;
 - "73 soldiers were killed when two helicopters crashed": a clause of the moment of the
-  same kind tells the same incident.
+  same kind tells the same incident;
+- "the rig that exploded on April 20, killing 11 workers": a closing participle of the
+  same kind tells the event nearest before it, wherever the parser hung it.
 
 The predicate that gives way is dropped and names its ``host``, which takes the
 dates that hang on it.
@@ -47,6 +49,10 @@ def nest(doc: Document) -> None:
         ):
             _give_way(head, pred, "carried out by another event")
     for pred in doc.predicates:
+        host = _participle_host(pred, doc)
+        if host is not None:
+            _give_way(pred, host, "elaboration of another event")
+    for pred in doc.predicates:
         head_token = pred.token.head
         if pred.nominal and pred.token.dep_ == "pobj" and not pred.dropped:
             for above in (head_token.head, head_token.head.head):  # "won seats in the election"
@@ -68,6 +74,27 @@ def _elaboration(pred: Predicate, head: Predicate) -> bool:
     same_agents = {p.text for p in pred.agents} == {p.text for p in head.agents}
     casualties = pred.type == "violence" and counts and same_agents
     return token.dep_ == "conj" and (bool(same) or casualties)
+
+
+def _participle_host(pred: Predicate, doc: Document) -> Predicate | None:
+    """', killing 11 workers' after 'the rig exploded': the nearest event verb of the same
+    kind before a closing participle (the parser often hangs it on the main verb)."""
+    token = pred.token
+    if pred.dropped or pred.nominal or token.tag_ != "VBG" or token.dep_ not in ("advcl", "conj"):
+        return None
+    if token.i == 0 or token.doc[token.i - 1].text != ",":
+        return None
+    before = [
+        p
+        for p in doc.predicates
+        if p.sentence is pred.sentence
+        and p is not pred
+        and not p.nominal
+        and not p.dropped
+        and p.type == pred.type
+        and p.token.i < token.i
+    ]
+    return max(before, key=lambda p: p.token.i, default=None)
 
 
 def _circumstance(pred: Predicate, head: Predicate) -> bool:
