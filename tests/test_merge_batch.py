@@ -14,7 +14,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from timeline.extract.article import Found
 from timeline.extract.merge import Extracted, MergeReport, merge_batch
-from timeline.extract.signature import content_words, topic_words
+from timeline.extract.signature import Signature, content_words, similarity, topic_words
 from timeline.extract.sources import SourceInfo
 from timeline.graph import order_timeline
 from timeline.store import dump_yaml, parse_text
@@ -253,6 +253,37 @@ def test_the_story_s_own_words_say_nothing_about_which_event():
     left = content_words("The harbour strike stopped the ferries.", topic=topic)
     assert left == {"stopp", "ferr"}
     assert topic_words(quotes[:99]) == frozenset()  # too few reports to tell
+
+
+def test_a_report_naming_no_party_is_as_close_to_a_named_one_on_the_same_day():
+    day = dt.date(2021, 3, 2)
+
+    def sig(parties: frozenset[str], low: dt.date, high: dt.date) -> Signature:
+        return Signature("violence", "kill", parties, frozenset({"tanker", "harbour"}), low, high)
+
+    unnamed = sig(frozenset(), day, day)
+    named = sig(frozenset({"valdor star"}), day, day)
+    assert similarity(unnamed, named) == similarity(unnamed, sig(frozenset(), day, day))
+    week = day + dt.timedelta(days=6)
+    assert similarity(sig(frozenset(), day, week), named) < similarity(
+        sig(frozenset(), day, week), sig(frozenset(), day, day)
+    )
+
+
+def test_a_place_named_as_a_party_is_where_not_who():
+    def visit(name: str, quote: str, **fields) -> Extracted:
+        event = found(
+            f"visit-{name}", type="meeting", predicate="visit", date="2021-03-05", quote=quote
+        )
+        for key, value in fields.items():
+            setattr(event, key, value)
+        return Extracted(source(name), [event])
+
+    reports = [
+        visit("a", "The president will visit the coast on Friday.", patients=["the coast"]),
+        visit("b", "Duarte tours the coast on Friday.", agents=["Ana Duarte"]),
+    ]
+    assert len(merged(reports)[0].events) == 1
 
 
 def test_the_best_title_comes_from_the_most_precise_report():

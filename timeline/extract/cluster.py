@@ -17,6 +17,7 @@ from typing import Any
 
 from timeline.dates import DateError, parse_edtf
 from timeline.extract.article import Found
+from timeline.extract.lexicon import word_class
 from timeline.extract.signature import (
     CONTRADICTION_DAYS,
     ONE_OFF_DAYS,
@@ -71,7 +72,11 @@ def found_signature(found: Found, topic: frozenset[str] = frozenset()) -> Signat
     what a party says (:data:`REPEATED_TYPES`), which only its own words tell apart; an
     act's reports keep them ("the rig exploded": the story is that explosion)."""
     topic = topic if found.type in REPEATED_TYPES else frozenset()
-    parties = party_keys(found.agents + found.patients) or party_keys(found.actors)
+    named = found.agents + found.patients
+    where = [p for p in named if _a_place(p, found.places)]
+    parties = party_keys([p for p in named if p not in where]) or party_keys(
+        [a for a in found.actors if not _a_place(a, found.places)]
+    )
     leave_out = frozenset(w for p in parties for w in p.split())
     low, high = found_bounds(found)
     act = predicate_class(found.predicate)
@@ -82,7 +87,17 @@ def found_signature(found: Found, topic: frozenset[str] = frozenset()) -> Signat
         words=content_words(found.quote, leave_out, act, topic),
         low=low,
         high=high,
-        places=frozenset(p.lower() for p in found.places),
+        places=frozenset(p.lower() for p in found.places + where),
+    )
+
+
+def _a_place(name: str, places: list[str]) -> bool:
+    """A party that is a place ("visited the gulf", a misparsed "Gulf" that "exploded"):
+    one of the report's places, or a name of place words only. Where, not who."""
+    text = name.lower()
+    heads = word_class("place_heads")
+    return any(text in p.lower().split(" of ")[0] for p in places if text) or all(
+        w in heads for w in text.split() if w not in ("the", "a")
     )
 
 

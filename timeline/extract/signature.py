@@ -179,7 +179,9 @@ def similarity(a: Signature, b: Signature) -> float:
 
     Same type and the same predicate class (or one unknown) are required, and named
     parties on both sides must overlap. Then the score weighs the predicate (same 1,
-    one unknown 0.5), the named parties (overlap; none on either side counts 0.5) and
+    one unknown 0.5), the named parties (overlap; none on either side counts 0.5, and
+    none on one side 0.25, or 0.5 on the same exact day: "a rig exploded" and "the
+    Deepwater Horizon exploded" on one day do not disagree) and
     the content words (overlap, a report of one or two words counted as
     :data:`FEW_WORDS`: 'people' alone says little), plus a little for a shared place
     and minus a little for places that differ, plus :data:`SAME_DAY` for the same
@@ -204,8 +206,10 @@ def similarity(a: Signature, b: Signature) -> float:
         party = overlap(a.parties, b.parties)
         if party == 0:
             return 0.0
+    elif a.parties or b.parties:  # one names a party, the other none: on one day, no conflict
+        party = 0.5 if days_apart(a, b) == 0 else 0.25
     else:
-        party = 0.5 if not a.parties and not b.parties else 0.25
+        party = 0.5
     text = overlap(a.words, b.words, FEW_WORDS)
     once = (a.predicate or b.predicate) in ONE_OFF and bool(a.parties and b.parties)
     repeated = a.type in REPEATED_TYPES
