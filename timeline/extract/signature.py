@@ -15,6 +15,7 @@ words, or left unknown, and their actors stand for the parties.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -45,6 +46,7 @@ ONE_OFF = words(_DATA["one_off"])
 REPEATED_TYPES = words(_DATA["repeated_types"])
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem: 'protests' -> 'protest', 'clashes' -> 'clash', 'stormed' -> 'storm'."""
     word = word.lower()
@@ -54,6 +56,7 @@ def stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def predicate_class(predicate: str) -> str:
     """The act a predicate names: 'stepped down' and 'resigned' are both 'resign'."""
     first = next(iter(_WORD.findall(predicate.lower())), "")
@@ -102,11 +105,17 @@ def content_words(
         word = word.strip("'-")
         if len(word) < 3 or word in STOP or word in leave_out or word in roles:
             continue
-        if act and act in (predicate_class(word), predicate_class(lemma_of(word, "verb"))):
-            continue  # 'met' and 'meeting' of a meeting
-        if stem(word) not in topic:
-            out.add(stem(word))
+        stemmed, acts_named = _word_info(word)
+        if act in acts_named or stemmed in topic:
+            continue  # 'met' and 'meeting' of a meeting; the story's own words
+        out.add(stemmed)
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_info(word: str) -> tuple[str, tuple[str, str]]:
+    """A word's stem and the acts it may name, as itself and as a verb's form ('met')."""
+    return stem(word), (predicate_class(word), predicate_class(lemma_of(word, "verb")))
 
 
 def topic_words(texts: list[str]) -> frozenset[str]:
