@@ -141,17 +141,16 @@ def test_the_same_words_with_other_parties_stay_apart():
     assert sorted(e.id for e in timeline.events) == ["x-arrested", "x-arrested-2"]
 
 
+def alone(name: str, ident: str, **fields) -> Extracted:
+    """An article of one report."""
+    return Extracted(source(name), [found(ident, **fields)])
+
+
 def meeting(name: str, quote: str, **fields) -> Extracted:
-    event = found(
-        f"berg-meets-{name}",
-        type="meeting",
-        predicate="meet",
-        agents=["Anna Berg"],
-        actors=["Anna Berg"],
-        quote=quote,
-        **fields,
+    berg = {"agents": ["Anna Berg"], "actors": ["Anna Berg"]}
+    return alone(
+        name, f"berg-meets-{name}", type="meeting", predicate="meet", quote=quote, **berg, **fields
     )
-    return Extracted(source(name), [event])
 
 
 def test_role_words_and_the_act_itself_do_not_make_two_meetings_one():
@@ -173,16 +172,17 @@ def test_role_words_and_the_act_itself_do_not_make_two_meetings_one():
 
 def test_undated_reports_of_a_one_off_act_need_a_word_in_common():
     def elected(name: str, quote: str) -> Extracted:
-        event = found(
+        berg = {"patients": ["Anna Berg"], "actors": ["Anna Berg"]}
+        after = DAY + dt.timedelta(days=20)
+        return alone(
+            name,
             f"berg-elected-{name}",
             type="appointment",
             predicate="elect",
-            patients=["Anna Berg"],
-            actors=["Anna Berg"],
             quote=quote,
-            not_after=DAY + dt.timedelta(days=20),
+            not_after=after,
+            **berg,
         )
-        return Extracted(source(name), [event])
 
     apart = [
         elected("a", "Voters elected Berg to run the country, not to run a fishing fleet."),
@@ -198,8 +198,9 @@ def test_undated_reports_of_a_one_off_act_need_a_word_in_common():
 
 def test_one_shared_word_is_not_enough_when_a_report_has_few():
     def killing(name: str, quote: str, **fields) -> Extracted:
-        event = found(f"blast-{name}", type="violence", predicate="kill", quote=quote, **fields)
-        return Extracted(source(name), [event])
+        return alone(
+            name, f"blast-{name}", type="violence", predicate="kill", quote=quote, **fields
+        )
 
     old = killing("a", "A blast there in 2005 killed 15 people.", date="2005")
     vague = killing(
@@ -211,16 +212,10 @@ def test_one_shared_word_is_not_enough_when_a_report_has_few():
 
 
 def statement(name: str, quote: str, day: str) -> Extracted:
-    event = found(
-        f"port-says-{name}",
-        type="statement",
-        predicate="say",
-        agents=["Port Authority"],
-        actors=["Port Authority"],
-        quote=quote,
-        date=day,
+    port = {"agents": ["Port Authority"], "actors": ["Port Authority"]}
+    return alone(
+        name, f"port-says-{name}", type="statement", predicate="say", quote=quote, date=day, **port
     )
-    return Extracted(source(name), [event])
 
 
 def test_what_a_party_says_is_one_event_only_when_it_says_the_same():
@@ -272,12 +267,15 @@ def test_a_report_naming_no_party_is_as_close_to_a_named_one_on_the_same_day():
 
 def test_a_place_named_as_a_party_is_where_not_who():
     def visit(name: str, quote: str, **fields) -> Extracted:
-        event = found(
-            f"visit-{name}", type="meeting", predicate="visit", date="2021-03-05", quote=quote
+        return alone(
+            name,
+            f"visit-{name}",
+            type="meeting",
+            predicate="visit",
+            date="2021-03-05",
+            quote=quote,
+            **fields,
         )
-        for key, value in fields.items():
-            setattr(event, key, value)
-        return Extracted(source(name), [event])
 
     reports = [
         visit("a", "The president will visit the coast on Friday.", patients=["the coast"]),
