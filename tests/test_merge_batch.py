@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from timeline.extract.article import Found
-from timeline.extract.merge import Extracted, MergeReport, merge_batch
+from timeline.extract.merge import Extracted, MergeReport, MergeRun, merge_batch
 from timeline.extract.signature import Signature, content_words, similarity, topic_words
 from timeline.extract.sources import SourceInfo
 from timeline.graph import order_timeline
@@ -282,6 +282,38 @@ def test_a_place_named_as_a_party_is_where_not_who():
         visit("b", "Duarte tours the coast on Friday.", agents=["Ana Duarte"]),
     ]
     assert len(merged(reports)[0].events) == 1
+
+
+def blast(name: str, parties: list[str], quote: str) -> Extracted:
+    return alone(
+        name,
+        f"blast-{name}",
+        type="violence",
+        predicate="explode",
+        date="2021-03-02",
+        quote=quote,
+        agents=parties,
+        actors=parties,
+    )
+
+
+def test_events_formed_apart_on_one_day_are_joined_when_their_reports_agree(monkeypatch):
+    articles = [
+        blast(
+            "a", ["Valdor Star"], "The Valdor Star exploded off the harbour, killing nine sailors."
+        ),
+        blast("b", ["Harbour Board"], "The tanker exploded off the harbour; nine sailors died."),
+        blast(
+            "c",
+            ["Valdor Star", "Harbour Board"],
+            "The Valdor Star exploded off the harbour, the Harbour Board said; sailors died.",
+        ),
+    ]
+    timeline, report, _ = merged(articles)
+    assert [len(e.sources) for e in timeline.events] == [3]
+    assert report.new == ["blast-a"] and len(report.merged) == 2
+    monkeypatch.setattr(MergeRun, "consolidate", lambda self: [])
+    assert len(merged(articles)[0].events) == 2  # placed one report at a time: two events
 
 
 def test_the_best_title_comes_from_the_most_precise_report():

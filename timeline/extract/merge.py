@@ -10,7 +10,9 @@ Rules (each has a test):
   dates that can agree, content words), or starts a new event. An article's own
   events are never merged with each other. Titles play no part, and what a party
   says is told apart without the story's own words (in a batch of many reports, a
-  word in a tenth of them).
+  word in a tenth of them). Events the run formed apart are joined when they are
+  one: the same type and act on the same day, no named party against each other,
+  the words their reports use most in common, and few articles telling both.
 - A new event's date is the day most of its reports give (a tie goes to the
   report published closest after it), narrowed by the other reports' compatible
   bounds; a report that gives another day is kept as a source with its own
@@ -54,10 +56,11 @@ from timeline.extract.cluster import (
 )
 from timeline.extract.consistency import Inferences, repair
 from timeline.extract.lexicon import word_class
-from timeline.extract.signature import party_keys, topic_words
+from timeline.extract.signature import FEW_WORDS, WIDE_WORDS, overlap, party_keys, topic_words
 from timeline.extract.sources import SourceInfo
 
 log = logging.getLogger(__name__)
+CORE_WORDS = 20  # the words an event's reports use most, for telling two events one
 
 Bounds = tuple[dt.date | None, dt.date | None]
 
@@ -492,8 +495,66 @@ class MergeRun:
         if cluster not in bucket:
             bucket.append(cluster)
 
+    def consolidate(self) -> list[tuple[str, str]]:
+        """Join events this run formed apart that are one: the same type and act on the same
+        exact day, no named party against each other, half their core words in common
+        (:func:`_pooled`), and few articles telling both (:func:`_apart_in_few`). Reports
+        placed one at a time can start two events of one incident (two mentions in one
+        article, or an early report that names no party), and later reports split between
+        them. The smaller joins the larger; returns (joined, into) pairs."""
+        groups: dict[tuple[str, str, dt.date], list[Cluster]] = {}
+        for cluster in self.index.all:
+            if cluster.existing or not cluster.members or not cluster.signatures:
+                continue
+            act = cluster.signatures[0].predicate
+            if act and cluster.low is not None and cluster.low == cluster.high:
+                key = (cluster.signatures[0].type, act, cluster.low)
+                groups.setdefault(key, []).append(cluster)
+        joined: list[tuple[str, str]] = []
+        for clusters in groups.values():
+            clusters.sort(key=lambda c: (-len(c.members), c.order))
+            pooled = [_pooled(c, self.topic) for c in clusters]
+            kept: list[int] = []
+            for index, cluster in enumerate(clusters):
+                into = next(
+                    (
+                        k
+                        for k in kept
+                        if _apart_in_few(clusters[k], cluster)
+                        and _one_event(pooled[k], pooled[index])
+                    ),
+                    None,
+                )
+                if into is None:
+                    kept.append(index)
+                    continue
+                self._join(cluster, clusters[into])
+                pooled[into] = _pooled(clusters[into], self.topic)
+                joined.append((cluster.id, clusters[into].id))
+        return joined
+
+    def _join(self, cluster: Cluster, into: Cluster) -> None:
+        for found in cluster.members:
+            into.add(found, found_signature(found, self.topic))
+        self.index.all.remove(cluster)
+        del self.by_id[cluster.id]
+        links = {}
+        for (before, after), value in self.inferred.links.items():
+            before = into.id if before == cluster.id else before
+            after = into.id if after == cluster.id else after
+            if before == after:
+                continue
+            if (before, after) in links:  # both told it: support adds up
+                support, rank = links[(before, after)]
+                value = (support + value[0], min(rank, value[1]))
+            links[(before, after)] = value
+        self.inferred.links = links
+        self.report.new.remove(cluster.id)
+        self.report.merged.extend([into.id] * len(cluster.members))
+
     def finish(self) -> None:
         """Write every cluster into the file, then drop inferences that contradict."""
+        self.consolidate()
         events = self.data["events"]
         for cluster in self.index.all:
             if cluster.existing:
@@ -543,6 +604,34 @@ class MergeRun:
             self.inferred.narrowed[cluster.id] = original
         if disputed:
             self.report.disputed.append(cluster.id)
+
+
+def _pooled(cluster: Cluster, topic: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The named parties of a cluster's reports, and its core words: the
+    :data:`CORE_WORDS` that most of its reports use, each by two or more of them (every
+    word of a lone report)."""
+    signatures = [found_signature(found, topic) for found in cluster.members]
+    parties = frozenset(p for s in signatures for p in s.parties)
+    counts = Counter(w for s in signatures for w in s.words)
+    least = 2 if len(signatures) > 1 else 1
+    common = [w for w, n in counts.most_common(CORE_WORDS) if n >= least]
+    return parties, frozenset(common)
+
+
+def _apart_in_few(a: Cluster, b: Cluster) -> bool:
+    """Do fewer than a tenth of the smaller event's articles tell both? Events that an
+    article tells apart stay apart (an article's own events are never one), unless a few
+    articles of many tell one incident twice."""
+    shared = len(a.sources & b.sources)
+    return shared == 0 or shared * 10 < min(len(a.sources), len(b.sources))
+
+
+def _one_event(
+    a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]
+) -> bool:
+    if a[0] and b[0] and not a[0] & b[0]:
+        return False  # other named parties
+    return overlap(a[1], b[1], FEW_WORDS) >= WIDE_WORDS
 
 
 def _precision_first(item: tuple[int, int, Found, bool]) -> tuple[int, int, int]:
