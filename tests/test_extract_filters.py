@@ -36,6 +36,7 @@ DROPPED = [
     ("modality", "Police could arrest the protest leaders.", "arrest"),
     ("modality", "If the court annuls the vote, protests will follow.", "annul"),
     ("modality", "Shutting the port down will be devastating for the town.", "shut"),
+    ("modality", "Police could arrest and detain the opposition leaders.", "detain"),
     ("opinion", "Critics say the president seized power illegally.", "seize"),
     ("opinion", "Observers compare the mood to the demonstrations of 2003.", "demonstration"),
     ("wish", "Protesters demanded the release of the detained leaders.", "release"),

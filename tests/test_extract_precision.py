@@ -220,3 +220,14 @@ def test_a_date_of_another_subject_s_verb_does_not_date_the_event():
 def test_a_closing_participle_tells_the_event_before_it_not_the_main_verb():
     found = summary("Fuel leaked after the tanker that exploded on Sunday, killing nine sailors.")
     assert found == [("violence", "Tanker explodes", "2021-01-31")]
+
+
+def test_a_date_closing_a_coordination_dates_the_verb_before_it_too():
+    found = summary("The army stormed the square and arrested dozens of activists on Monday.")
+    assert [(t, d) for t, _title, d in found] == [
+        ("violence", "2021-02-01"),
+        ("arrest", "2021-02-01"),
+    ]
+    found = summary("The army stormed the square last week and arrested activists on Monday.")
+    assert ("arrest", "2021-02-01") in [(t, d) for t, _title, d in found]
+    assert ("violence", "2021-02-01") not in [(t, d) for t, _title, d in found]

@@ -54,9 +54,10 @@ def negated(pred: Predicate, doc: Document) -> bool:
 
 
 def modal(pred: Predicate, doc: Document) -> bool:
-    """'could resign', 'would have stormed', 'if the court annuls ...', 'shutting the
-    company down will be devastating' (an act as the subject of what will or would be)."""
-    for token in dict.fromkeys([pred.token, pred.anchor]):
+    """'could resign', 'would have stormed', 'could arrest and detain', 'if the court annuls
+    ...', 'shutting the company down will be devastating' (an act as the subject of what
+    will or would be)."""
+    for token in dict.fromkeys([pred.token, pred.anchor, *_conjoined_heads(pred.anchor)]):
         if any(c.dep_ == "aux" and c.lower_ in _cue("modal_auxiliaries") for c in token.children):
             return True
     if pred.anchor.dep_ in ("csubj", "csubjpass") and any(
@@ -70,6 +71,18 @@ def modal(pred: Predicate, doc: Document) -> bool:
         ):
             return True
     return False
+
+
+def _conjoined_heads(token: Any) -> list[Any]:
+    """The verbs a verb is coordinated with and shares its subject and auxiliaries with:
+    'could arrest and detain' (detain's 'could' hangs on arrest)."""
+    out = []
+    while token.dep_ == "conj" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children
+    ):
+        token = token.head
+        out.append(token)
+    return out
 
 
 def unreal(pred: Predicate, doc: Document) -> bool:

@@ -188,11 +188,31 @@ def _share(doc: Document) -> None:
         if pred.timing.timex is not None or pred.nominal:
             continue
         anchor = pred.anchor
+        mates = by_sentence[id(pred.sentence)]
         if anchor.dep_ == "conj" or (anchor.dep_ == "advcl" and anchor.tag_ == "VBG"):
-            mates = by_sentence[id(pred.sentence)]
             head = next((p for p in mates if p.anchor == anchor.head), None)
             if head is not None and head.timing.timex is not None:
                 pred.timing.timex = head.timing.timex
+                continue
+        last = _last_conjunct(pred, mates)  # "stormed the square and arrested dozens on Monday"
+        if last is not None:
+            pred.timing.timex = last.timing.timex
+
+
+def _last_conjunct(pred: Predicate, mates: list[Predicate]) -> Predicate | None:
+    """A later event verb coordinated with this one, sharing its subject, whose date comes
+    after it: the date closing the coordination dates the verbs before it too."""
+    for mate in mates:
+        token, timex = mate.anchor, mate.timing.timex
+        if mate is pred or mate.nominal or timex is None or token.dep_ != "conj":
+            continue
+        if token.head != pred.anchor or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+        ):
+            continue
+        if timex.start >= mate.sentence.start + token.idx:
+            return mate
+    return None
 
 
 def date_events(doc: Document) -> None:
