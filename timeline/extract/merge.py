@@ -512,6 +512,8 @@ class MergeRun:
                 groups.setdefault(key, []).append(cluster)
         joined: list[tuple[str, str]] = []
         for clusters in groups.values():
+            if len(clusters) < 2:
+                continue  # nothing to join: no need to pool its words
             clusters.sort(key=lambda c: (-len(c.members), c.order))
             pooled = [_pooled(c, self.topic) for c in clusters]
             kept: list[int] = []

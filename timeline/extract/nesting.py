@@ -48,8 +48,11 @@ def nest(doc: Document) -> None:
             and head.token.lemma_.lower() in cues()["carrying_verbs"]
         ):
             _give_way(head, pred, "carried out by another event")
+    by_sentence: dict[int, list[Predicate]] = {}
     for pred in doc.predicates:
-        host = _participle_host(pred, doc)
+        by_sentence.setdefault(pred.sentence.index, []).append(pred)
+    for pred in doc.predicates:
+        host = _participle_host(pred, by_sentence[pred.sentence.index])
         if host is not None:
             _give_way(pred, host, "elaboration of another event")
     for pred in doc.predicates:
@@ -76,9 +79,10 @@ def _elaboration(pred: Predicate, head: Predicate) -> bool:
     return token.dep_ == "conj" and (bool(same) or casualties)
 
 
-def _participle_host(pred: Predicate, doc: Document) -> Predicate | None:
+def _participle_host(pred: Predicate, mates: list[Predicate]) -> Predicate | None:
     """', killing 11 workers' after 'the rig exploded': the nearest event verb of the same
-    kind before a closing participle (the parser often hangs it on the main verb)."""
+    kind before a closing participle (the parser often hangs it on the main verb), among
+    the predicates of its sentence (``mates``)."""
     token = pred.token
     if pred.dropped or pred.nominal or token.tag_ != "VBG" or token.dep_ not in ("advcl", "conj"):
         return None
@@ -86,9 +90,8 @@ def _participle_host(pred: Predicate, doc: Document) -> Predicate | None:
         return None
     before = [
         p
-        for p in doc.predicates
-        if p.sentence is pred.sentence
-        and p is not pred
+        for p in mates
+        if p is not pred
         and not p.nominal
         and not p.dropped
         and p.type == pred.type
